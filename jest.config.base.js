@@ -10,6 +10,7 @@ export function jestConfig(overrides = {}) {
     extensionsToTreatAsEsm: ['.ts'],
     moduleNameMapper: {
       '^@hunan-perf/(contracts|metrics|report-parser)$': `${root}libs/$1/src/index.ts`,
+      '^@hunan-perf/migrations$': `${root}migrations/src/index.ts`,
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: { isolatedModules: true, sourceMap: true } }] },

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { RegionsModule } from './modules/regions/regions.module.js';
+import { UnitsModule } from './modules/units/units.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(dataSource: DataSource, config: AppConfig, logger: Logger): DynamicModule {
+    const hasWeb = existsSync(path.join(config.webDistDir, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        DatabaseModule.forDataSource(dataSource),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        RegionsModule,
+        UnitsModule,
+        HealthModule,
+        ...(hasWeb
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
+          : []),
+      ],
+    };
+  }
+}

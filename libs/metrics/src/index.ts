@@ -1,0 +1,8 @@
+export { round, percent } from './round.js';
+export { GRADE_BANDS, gradeFor, normaliseGrade } from './grade.js';
+export {
+  executionRate, adjustmentRatio, threePublicControlRate, projectShare, budgetMetrics, type BudgetMetrics,
+} from './budget-metrics.js';
+export { parseQuantity, unitsComparable, type Quantity, type Comparator } from './quantity.js';
+export { assessIndicator, indicatorCompletion, type IndicatorAssessment, type IndicatorStatus } from './indicator-status.js';
+export { scoreRatesByLevel1, type ScoreRate } from './score-rate.js';

@@ -1,0 +1,4 @@
+import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
+
+/** Every migration, oldest first. A new migration is appended here and never edited once committed. */
+export const migrations = [InitialSchema1763800000000];
