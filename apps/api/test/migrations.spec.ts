@@ -1,0 +1,56 @@
+import { DataSource } from 'typeorm';
+import { connect, migrate } from '../src/database/connect.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+
+const TABLES = [
+  'app_user', 'audit_event', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator',
+  'report_score_breakdown', 'report_three_public', 'report_warning', 'setting', 'source_document', 'unit',
+  'unit_alias', 'user_session',
+];
+
+async function tables(ds: DataSource): Promise<string[]> {
+  const rows: { table_name: string }[] = await ds.query(
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_name <> 'typeorm_migrations' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+describe('migrations', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ fromTemplate: false });
+    ds = await connect(db.url);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('go up from an empty database, down to nothing, and up again', async () => {
+    expect(await tables(ds)).toEqual([]);
+    const applied = await migrate(ds);
+    expect(applied).toEqual(['InitialSchema1763800000000']);
+    expect(await tables(ds)).toEqual(TABLES);
+
+    while ((await ds.query(`SELECT count(*)::int AS n FROM typeorm_migrations`))[0].n > 0) {
+      await ds.undoLastMigration({ transaction: 'each' });
+    }
+    expect(await tables(ds)).toEqual([]);
+
+    expect(await migrate(ds)).toEqual(['InitialSchema1763800000000']);
+    expect(await tables(ds)).toEqual(TABLES);
+    expect(await migrate(ds)).toEqual([]);
+  });
+
+  it('stores money as numeric and keeps synchronize off', async () => {
+    const rows: { column_name: string; data_type: string }[] = await ds.query(
+      `SELECT column_name, data_type FROM information_schema.columns
+        WHERE table_name = 'report_budget' AND column_name LIKE '%amount'`,
+    );
+    expect(rows.map((r) => r.data_type)).toEqual(['numeric', 'numeric', 'numeric']);
+    expect(ds.options.synchronize).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants.js';
+import { PUBLIC_KEY, ROLES_KEY } from '../src/modules/auth/roles.decorator.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+/** Routes that need no sign-in. Adding one here is a decision to review. */
+const PUBLIC_ALLOW_LIST = ['GET /health', 'POST /auth/login'];
+
+describe('every route declares its roles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('has an explicit role list or sits on the short public allow-list', () => {
+    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()]);
+    const scanner = new MetadataScanner();
+    const reflector = t.app.get(Reflector);
+    const routes: string[] = [];
+    const undeclared: string[] = [];
+    const publicRoutes: string[] = [];
+    for (const wrapper of controllers) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance) continue;
+      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as object) ?? '');
+      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = (instance as Record<string, unknown>)[name] as object;
+        const path = reflector.get<string | undefined>(PATH_METADATA, handler as never);
+        if (path === undefined) continue;
+        const method = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'ALL', 'OPTIONS', 'HEAD'][reflector.get<number>(METHOD_METADATA, handler as never)];
+        const route = `${method} /${[base, path].filter((p) => p && p !== '/').join('/')}`;
+        routes.push(route);
+        const targets = [handler, wrapper.metatype as object] as never[];
+        if (reflector.getAllAndOverride(PUBLIC_KEY, targets)) publicRoutes.push(route);
+        else if (!reflector.getAllAndOverride(ROLES_KEY, targets)) undeclared.push(route);
+      }
+    }
+    expect(routes.length).toBeGreaterThan(6);
+    expect(undeclared).toEqual([]);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ALLOW_LIST].sort());
+  });
+});
