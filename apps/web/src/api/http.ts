@@ -1,0 +1,48 @@
+/** The API's one error body shape. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: { field?: string; message: string }[];
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody | null,
+  ) {
+    super(body?.message ?? describeStatus(status));
+  }
+}
+
+function describeStatus(status: number): string {
+  if (status === 0) return '无法连接服务器，请检查网络或稍后重试';
+  if (status === 503) return '服务暂时不可用，请稍后重试';
+  if (status >= 500) return '服务器出错，请稍后重试';
+  return `请求失败（${status}）`;
+}
+
+function csrfToken(): string | undefined {
+  return document.cookie.split('; ').find((c) => c.startsWith('hp_csrf='))?.slice('hp_csrf='.length);
+}
+
+/** fetch with the session cookie, the CSRF header on writes, and errors in plain Chinese. */
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (!['GET', 'HEAD'].includes(method)) {
+    const token = csrfToken();
+    if (token) headers.set('X-CSRF-Token', decodeURIComponent(token));
+  }
+  if (init.body && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, null);
+  }
+  const body = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, body as ApiErrorBody | null);
+  return body as T;
+}
