@@ -1,0 +1,168 @@
+import type { ExtractContext } from './context.js';
+import { sentencesOf } from './context.js';
+import { STRENGTH } from './candidates.js';
+import { cellAmount, cellNumber, cellPercent, toWanYuan, unitOf } from '../numbers/parse-number.js';
+import type { Row, Table } from '../segment/tables.js';
+import { headingOf } from '../segment/sections.js';
+
+export interface BudgetScoreRow {
+  weight: number | null;
+  score: number | null;
+  line: number;
+}
+
+const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
+
+interface BudgetColumns {
+  initial: number;
+  adjusted: number;
+  actual: number;
+  rate: number;
+  weight: number;
+  score: number;
+}
+
+function budgetHeader(row: Row): BudgetColumns | null {
+  const texts = row.cells.map((c) => squash(c.text));
+  if (!texts.some((t) => /执行数|执行率/.test(t))) return null;
+  if (texts.some((t) => /^(19|20)\d{2}年/.test(t))) return null;
+  const find = (re: RegExp, not?: RegExp): number => texts.findIndex((t) => re.test(t) && !(not && not.test(t)));
+  const initial = find(/年初.*预算|年初数/);
+  const budget = find(/预算数|全年预算|调整后预算/, /年初/);
+  const actual = find(/执行数|决算数|实际支出|实际数/);
+  if (actual < 0 || (initial < 0 && budget < 0)) return null;
+  return {
+    initial: initial >= 0 ? initial : budget,
+    adjusted: initial >= 0 ? budget : -1,
+    actual,
+    rate: find(/执行率/),
+    weight: find(/分值|权重/),
+    score: find(/得分/),
+  };
+}
+
+function subjectOfLabel(label: string): 'total' | 'totalWeak' | 'basic' | 'project' | null {
+  if (/其中[:：].*[:：]/.test(label)) return null;
+  if (/年度资金总额|资金总额|合计|总计|总额|部门整体支出/.test(label)) return 'total';
+  if (/基本支出/.test(label)) return 'basic';
+  if (/项目支出/.test(label)) return 'project';
+  if (/财政拨款/.test(label)) return 'totalWeak';
+  return null;
+}
+
+function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: BudgetScoreRow) => void): void {
+  let cols: BudgetColumns | null = null;
+  for (const row of table.rows) {
+    const header = budgetHeader(row);
+    if (header) {
+      cols = header;
+      continue;
+    }
+    if (!cols) continue;
+    const label = squash(row.cells.filter((c) => c.text && cellAmount(c.text) === null && cellPercent(c.text) === null).map((c) => c.text).join(''));
+    if (/年度总体目标|绩效指标|一级指标|预期目标/.test(label)) {
+      cols = null;
+      continue;
+    }
+    const subject = subjectOfLabel(label);
+    if (!subject) continue;
+    const at = (i: number): string => (i >= 0 ? (row.cells[i]?.text ?? '') : '');
+    const base = subject === 'totalWeak' ? 'budget.total' : `budget.${subject}`;
+    const strength = subject === 'totalWeak' ? STRENGTH.table : STRENGTH.formalTable;
+    const put = (field: string, text: string, value: number | null): void => {
+      const cell = row.cells.find((c) => c.text === text);
+      ctx.candidates.add(`${base}.${field}`, { value, line: cell?.line ?? row.line, strength, where: 'table', focus: text });
+    };
+    put('initial', at(cols.initial), cellAmount(at(cols.initial)));
+    if (cols.adjusted >= 0) put('adjusted', at(cols.adjusted), cellAmount(at(cols.adjusted)));
+    put('actual', at(cols.actual), cellAmount(at(cols.actual)));
+    if (base === 'budget.total' && cols.rate >= 0) put('executionRateStated', at(cols.rate), cellPercent(at(cols.rate)));
+    if (subject === 'total' && (cols.weight >= 0 || cols.score >= 0)) {
+      onScore({ weight: cellNumber(at(cols.weight)), score: cellNumber(at(cols.score)), line: row.line });
+    }
+  }
+}
+
+const AMOUNT = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|亿元|元)/;
+const SKIP_CLAUSE = /三公|公务|接待|出国|公用经费|政府采购|资产|折旧|追加|追减|减少|增加|下降|增长|降幅|同比|较上年|比上年|结转|结余|补助资金|人员经费|工资|商品和服务|对个人/;
+
+type Subject = 'total' | 'basic' | 'project';
+type Kind = 'initial' | 'adjusted' | 'actual';
+
+function subjectOf(clause: string): Subject | null {
+  // "其他类项目支出", "专项项目支出": a qualified sub-item, not the line itself.
+  if (/(?<![类型项费])基本支出/.test(clause)) return 'basic';
+  if (/(?<![类型项费])(项目支出|项目资金)/.test(clause)) return 'project';
+  if (/基本支出|项目支出|项目资金/.test(clause)) return null;
+  if (/(部门|单位|本局|我局|我单位|全局|整体|总额|合计|总计|预算金额|预算(财政)?拨款收入|预算收入)/.test(clause) && !/该项目/.test(clause)) return 'total';
+  return null;
+}
+
+function kindOf(clause: string): { kind: Kind; strong: boolean } | null {
+  if (/调整后|调整预算数|全年预算数/.test(clause)) return { kind: 'adjusted', strong: true };
+  if (/实际支出|实际执行|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出/.test(clause)) return { kind: 'actual', strong: true };
+  if (/年初|预算数|预算为|预算安排|批复|支出预算|预算\s*\d|预算拨款收入|预算收入/.test(clause)) return { kind: 'initial', strong: true };
+  if (/支出\s*[\d]/.test(clause)) return { kind: 'actual', strong: false };
+  return null;
+}
+
+/** Amounts written in sentences: "年初基本支出预算848.55万元", "项目支出实际支出889.65万元". */
+function readBudgetProse(ctx: ExtractContext): void {
+  let sectionSubject: Subject | null = null;
+  for (const line of ctx.lines) {
+    const heading = headingOf(line);
+    if (heading && heading.title.length < 40) {
+      const s = /基本支出/.test(heading.title) ? 'basic' : /项目支出/.test(heading.title) ? 'project' : null;
+      if (s || heading.level <= 2) sectionSubject = s;
+      if (!AMOUNT.test(line.text)) continue;
+    }
+    if (!AMOUNT.test(line.text)) continue;
+    for (const sentence of sentencesOf(line.text)) {
+      let subject: Subject | null = null;
+      let kind: Kind | null = null;
+      let first = true;
+      for (const clause of sentence) {
+        const m = AMOUNT.exec(clause);
+        const own = subjectOf(clause);
+        const ownKind = kindOf(clause);
+        if (!m || !m[1]) {
+          // A clause without an amount ("是指单位为…") sets nothing.
+          continue;
+        }
+        if (/其中/.test(clause)) subject = own;
+        else if (own) subject = own;
+        if (ownKind && (ownKind.strong || !kind)) kind = ownKind.kind;
+        const years = [...clause.matchAll(/((?:19|20)\d{2})\s*年/g)].map((y) => Number(y[1]));
+        const otherYear = ctx.fiscalYear !== null && years.some((y) => y !== ctx.fiscalYear);
+        const isIncome = /收入/.test(clause) && !/预算(财政)?拨款收入|预算收入/.test(clause);
+        if (SKIP_CLAUSE.test(clause) || otherYear || isIncome) {
+          first = false;
+          continue;
+        }
+        let subj = subject;
+        let strength: number = own ? STRENGTH.text : STRENGTH.weak;
+        if (!subj && first && sectionSubject && ownKind?.strong) {
+          subj = sectionSubject;
+          strength = STRENGTH.text;
+        }
+        first = false;
+        if (!subj || !kind) continue;
+        if (!ownKind && !/其中/.test(clause)) strength = STRENGTH.weak;
+        if (/预算(财政)?拨款收入|预算收入/.test(clause)) strength = STRENGTH.weak;
+        const value = toWanYuan(Number(m[1].replace(/,/g, '')), unitOf(m[2]));
+        ctx.candidates.add(`budget.${subj}.${kind}`, { value, line: line.no, strength, where: 'text', focus: m[0] });
+      }
+    }
+    const rate = /(预算执行率|预算完成率|执行率)(?:为|达|是|达到)?\s*(\d+(?:\.\d+)?)\s*%/.exec(line.text);
+    if (rate && !/控制率|采购/.test(line.text.slice(Math.max(0, rate.index - 6), rate.index + 4)) && /整体|全年|部门|预算完成率/.test(line.text)) {
+      ctx.candidates.add('budget.total.executionRateStated', { value: Number(rate[2]), line: line.no, strength: STRENGTH.weak, where: 'text', focus: rate[0] });
+    }
+  }
+}
+
+export function extractBudget(ctx: ExtractContext): BudgetScoreRow | null {
+  let scoreRow: BudgetScoreRow | null = null;
+  for (const table of ctx.tables) readBudgetTable(ctx, table, (row) => (scoreRow ??= row));
+  readBudgetProse(ctx);
+  return scoreRow;
+}

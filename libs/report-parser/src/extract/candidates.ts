@@ -1,0 +1,72 @@
+import type { ProvenanceEntry, ReportWarning } from '@hunan-perf/contracts';
+import { excerptOf, type SourceLine } from '../segment/lines.js';
+
+/** How much a source is trusted: the formal table beats a sentence, a sentence beats an inference. */
+export const STRENGTH = { formalTable: 3, table: 2, text: 2, weak: 1 } as const;
+
+export interface Candidate<T> {
+  value: T;
+  line: number;
+  strength: number;
+  /** Where it was read, for warning messages: "table", "text". */
+  where: string;
+  focus?: string;
+}
+
+/** Collects every value found for each field; resolves to one value with provenance and honest warnings. */
+export class Candidates {
+  private readonly byPath = new Map<string, Candidate<unknown>[]>();
+
+  constructor(private readonly lineByNo: Map<number, SourceLine>) {}
+
+  add<T>(path: string, candidate: Candidate<T>): void {
+    if (candidate.value === null || candidate.value === undefined) return;
+    if (typeof candidate.value === 'number' && !Number.isFinite(candidate.value)) return;
+    const list = this.byPath.get(path) ?? [];
+    list.push(candidate);
+    this.byPath.set(path, list);
+  }
+
+  all<T>(path: string): Candidate<T>[] {
+    return (this.byPath.get(path) as Candidate<T>[] | undefined) ?? [];
+  }
+
+  has(path: string): boolean {
+    return (this.byPath.get(path)?.length ?? 0) > 0;
+  }
+
+  /** The chosen candidate: strongest, then earliest line. */
+  best<T>(path: string): Candidate<T> | null {
+    const list = this.byPath.get(path) as Candidate<T>[] | undefined;
+    if (!list?.length) return null;
+    return [...list].sort((a, b) => b.strength - a.strength || a.line - b.line)[0] ?? null;
+  }
+
+  resolve<T>(path: string, provenance: Record<string, ProvenanceEntry>, warnings: ReportWarning[]): T | null {
+    const chosen = this.best<T>(path);
+    if (!chosen) return null;
+    provenance[path] = this.provenanceOf(chosen);
+    if (chosen.strength >= STRENGTH.text) {
+      const others = (this.byPath.get(path) as Candidate<T>[]).filter(
+        (c) => c.strength >= STRENGTH.text && c.value !== chosen.value,
+      );
+      const seen = new Set<string>();
+      for (const other of others) {
+        const key = String(other.value);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        warnings.push({
+          code: 'AMBIGUOUS_VALUE',
+          path,
+          message: `${path}: the ${chosen.where} says ${String(chosen.value)} (line ${chosen.line}), the ${other.where} says ${String(other.value)} (line ${other.line}); kept ${String(chosen.value)} from the ${chosen.where}`,
+        });
+      }
+    }
+    return chosen.value;
+  }
+
+  provenanceOf(candidate: { line: number; focus?: string }): ProvenanceEntry {
+    const line = this.lineByNo.get(candidate.line);
+    return { line: candidate.line, excerpt: line ? excerptOf(line, candidate.focus) : '' };
+  }
+}

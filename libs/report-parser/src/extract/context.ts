@@ -1,0 +1,27 @@
+import type { SourceLine } from '../segment/lines.js';
+import type { Table } from '../segment/tables.js';
+import type { Heading } from '../segment/sections.js';
+import { Candidates } from './candidates.js';
+
+/** What every extractor reads: the lines of one report, its tables and headings, and the shared candidates. */
+export interface ExtractContext {
+  lines: SourceLine[];
+  lineByNo: Map<number, SourceLine>;
+  tables: Table[];
+  headings: Heading[];
+  candidates: Candidates;
+  fiscalYear: number | null;
+}
+
+export function createContext(lines: SourceLine[], tables: Table[], headings: Heading[], lineByNo: Map<number, SourceLine>): ExtractContext {
+  return { lines, lineByNo, tables, headings, candidates: new Candidates(lineByNo), fiscalYear: null };
+}
+
+/** Splits prose into sentences (。；;!?) and clauses (，,、 kept inside sentences). Parenthetical asides removed. */
+export function sentencesOf(text: string): string[][] {
+  const withoutAsides = text.replace(/[（(][^（()）]{0,80}[)）]/g, '');
+  return withoutAsides
+    .split(/[。；;！!？?]/)
+    .map((s) => s.split(/[，,]/).map((c) => c.trim()).filter(Boolean))
+    .filter((s) => s.length);
+}

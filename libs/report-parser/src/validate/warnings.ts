@@ -1,0 +1,111 @@
+import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import { gradeForScore, normaliseGrade } from '../extract/score.js';
+import type { IndicatorResult } from '../extract/indicators.js';
+import type { BudgetScoreRow } from '../extract/budget.js';
+import { round2 } from '../numbers/parse-number.js';
+
+const fmt = (n: number): string => String(round2(n));
+const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance + 1e-9;
+
+function sum(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? round2(present.reduce((a, b) => a + b, 0)) : null;
+}
+
+/** The contract's warning codes, computed from the extracted values and the tables they came from. */
+export function validateReport(doc: ReportDocument, found: IndicatorResult, budgetRow: BudgetScoreRow | null): ReportWarning[] {
+  const w: ReportWarning[] = [];
+  const push = (code: ReportWarning['code'], path: string | null, message: string): void => {
+    w.push({ code, path, message });
+  };
+  const { total, basic, project } = doc.budget;
+
+  if (doc.score.total === null) push('MISSING_SCORE', 'score.total', 'no total score (自评得分/综合得分/总分) was found');
+  if (total.initial === null && total.adjusted === null && total.actual === null) {
+    push('MISSING_BUDGET', 'budget.total', 'no total budget amount (initial, adjusted or actual) was found');
+  }
+  if (doc.indicators.length === 0) push('MISSING_INDICATORS', 'indicators', 'no indicator table (一级/二级/三级指标) was found');
+
+  // Scores in the tables against the stated total.
+  if (doc.score.total !== null) {
+    const rowScores = sum(doc.indicators.map((r) => r.score));
+    if (rowScores !== null) {
+      const withBudget = round2(rowScores + (budgetRow?.score ?? 0));
+      if (!near(withBudget, doc.score.total, 0.01)) {
+        push('SCORE_SUM_MISMATCH', 'score.total', `indicator scores${budgetRow?.score != null ? ' plus the budget-execution score' : ''} add up to ${fmt(withBudget)}, the stated total is ${fmt(doc.score.total)}`);
+      }
+    }
+    if (found.explicitBreakdown.length) {
+      const s = sum(found.explicitBreakdown.map((b) => b.row.score));
+      if (s !== null && !near(s, doc.score.total, 0.01)) {
+        push('SCORE_SUM_MISMATCH', 'scoreBreakdown', `the 一级 score table adds up to ${fmt(s)} (line ${found.explicitBreakdown[0]!.line}), the stated total is ${fmt(doc.score.total)}`);
+      }
+    }
+  }
+
+  // Weights against 100 and against the weight their 一级/二级 header states.
+  for (const g of found.groups) {
+    if (g.weight === null) continue;
+    const name = g.level2 ?? g.level1;
+    const children = g.level2 === null ? found.groups.filter((c) => c.level2 !== null && c.level1 === g.level1 && g.rows.some((r) => c.rows.includes(r))) : [];
+    let childSum: number | null = null;
+    if (children.length && children.every((c) => c.weight !== null)) childSum = sum(children.map((c) => c.weight));
+    else if (g.rows.length && g.rows.every((r) => r.row.weight !== null)) childSum = sum(g.rows.map((r) => r.row.weight));
+    if (childSum !== null && !near(childSum, g.weight, 0.01)) {
+      push('WEIGHT_SUM_MISMATCH', 'indicators', `${name} states a weight of ${fmt(g.weight)} (line ${g.line}) but its rows add up to ${fmt(childSum)}`);
+    }
+  }
+  const rowWeights = doc.indicators.every((r) => r.weight !== null) ? sum(doc.indicators.map((r) => r.weight)) : null;
+  const level1Groups = found.groups.filter((g) => g.level2 === null);
+  const level1Weights = level1Groups.length && level1Groups.every((g) => g.weight !== null) ? sum(level1Groups.map((g) => g.weight)) : null;
+  const allWeights = rowWeights ?? level1Weights;
+  if (allWeights !== null && doc.indicators.length) {
+    const expected = found.total?.weight ?? 100;
+    const withBudget = round2(allWeights + (budgetRow?.weight ?? 0));
+    if (!near(withBudget, expected, 0.01) && !near(allWeights, expected, 0.01)) {
+      push('WEIGHT_SUM_MISMATCH', 'indicators', `indicator weights${budgetRow?.weight != null ? ' plus the budget-execution weight' : ''} add up to ${fmt(withBudget)}, not ${fmt(expected)}`);
+    }
+  }
+  if (found.explicitBreakdown.length) {
+    const s = sum(found.explicitBreakdown.map((b) => b.row.weight));
+    if (s !== null && !near(s, 100, 0.01)) push('WEIGHT_SUM_MISMATCH', 'scoreBreakdown', `the 一级 weights add up to ${fmt(s)}, not 100`);
+  }
+
+  // Stated execution rate against its own amounts.
+  const denominator = total.adjusted ?? total.initial;
+  if (total.executionRateStated !== null && total.actual !== null && denominator) {
+    const computed = (total.actual / denominator) * 100;
+    const stated = total.executionRateStated;
+    // Some tables compute the rate against the initial budget: that is still "its own amounts".
+    const againstInitial = total.initial ? (total.actual / total.initial) * 100 : null;
+    if (Math.abs(computed - stated) > 0.1 && (againstInitial === null || Math.abs(againstInitial - stated) > 0.1)) {
+      push('RATE_MISMATCH', 'budget.total.executionRateStated', `stated execution rate ${fmt(total.executionRateStated)}% but ${fmt(total.actual)} ÷ ${fmt(denominator)} = ${fmt(computed)}%`);
+    }
+  }
+
+  // basic + project against total.
+  for (const key of ['initial', 'adjusted', 'actual'] as const) {
+    const t = total[key];
+    const b = basic[key];
+    const p = project[key];
+    if (t !== null && b !== null && p !== null && Math.abs(b + p - t) > 0.05) {
+      push('TOTAL_MISMATCH', `budget.total.${key}`, `basic ${fmt(b)} + project ${fmt(p)} = ${fmt(b + p)} 万元, but the total ${key} is ${fmt(t)} 万元`);
+    }
+  }
+
+  // Stated grade against the score band.
+  if (doc.score.total !== null && doc.score.gradeText !== null) {
+    const stated = normaliseGrade(doc.score.gradeText);
+    const band = gradeForScore(doc.score.total);
+    if (stated !== null && stated !== band) push('GRADE_MISMATCH', 'score.grade', `grade "${doc.score.gradeText}" does not match a score of ${fmt(doc.score.total)} (band ${band})`);
+  }
+
+  // Spending above the budget it is measured against.
+  for (const [name, line] of [['total', total], ['basic', basic], ['project', project]] as const) {
+    const budget = line.adjusted ?? line.initial;
+    if (line.actual !== null && budget !== null && line.actual > budget + 0.005) {
+      push('OVER_EXECUTION', `budget.${name}`, `${name} actual spending ${fmt(line.actual)} 万元 exceeds its ${line.adjusted !== null ? 'adjusted' : 'initial'} budget ${fmt(budget)} 万元`);
+    }
+  }
+  return w;
+}
