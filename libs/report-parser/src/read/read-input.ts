@@ -43,6 +43,9 @@ export async function readInput(bytes: Uint8Array, fileName: string, options: Re
     if (!/^%PDF-/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart())) {
       throw new ReportParseError('CORRUPT_FILE', fileName, 'is not a PDF (the %PDF header is missing)');
     }
+    if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
+      throw new ReportParseError('CORRUPT_FILE', fileName, 'is a truncated PDF (the end-of-file marker is missing)');
+    }
     return { format, text: await readPdf(bytes, fileName), encoding: null };
   }
   const { text, encoding } = decodeTextBytes(bytes);

@@ -1,11 +1,69 @@
 import { ReportParseError } from '../errors.js';
 import { shortReason } from './read-docx.js';
+import { rowLine } from './html-to-lines.js';
 
 interface TextItem {
   str: string;
   transform: number[];
   width: number;
   height: number;
+}
+
+interface Segment {
+  x: number;
+  text: string;
+}
+
+/** One visual line → segments separated by wide gaps (table cells). */
+function segmentsOf(items: TextItem[]): Segment[] {
+  items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
+  const segments: Segment[] = [];
+  let end: number | null = null;
+  for (const item of items) {
+    if (!item.str.trim()) continue;
+    const x = item.transform[4] ?? 0;
+    const size = Math.abs(item.transform[3] ?? item.height) || 10;
+    const last = segments[segments.length - 1];
+    if (end === null || !last || x - end > size * 1.5) segments.push({ x, text: item.str });
+    else {
+      const spaced = x - end > size * 0.25 && /[\x21-\x7e]$/.test(last.text) && /^[\x21-\x7e]/.test(item.str);
+      last.text += (spaced ? ' ' : '') + item.str;
+    }
+    end = x + item.width;
+  }
+  return segments;
+}
+
+/**
+ * Runs of multi-cell lines are tables: their cell start positions are clustered into columns, so a
+ * row with empty cells keeps its cells under the right header (as in tab-separated exports).
+ */
+function alignColumns(lines: Segment[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if ((lines[i]?.length ?? 0) < 2) {
+      out.push((lines[i] ?? []).map((s) => s.text).join(''));
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && (lines[j]?.length ?? 0) >= 2) j++;
+    const block = lines.slice(i, j);
+    const starts = block.flat().map((s) => s.x).sort((a, b) => a - b);
+    const columns: number[] = [];
+    for (const x of starts) if (!columns.length || x - columns[columns.length - 1]! > 4) columns.push(x);
+    for (const row of block) {
+      const cells: string[] = new Array<string>(columns.length).fill('');
+      for (const s of row) {
+        let best = 0;
+        for (let c = 1; c < columns.length; c++) if (Math.abs(columns[c]! - s.x) < Math.abs(columns[best]! - s.x)) best = c;
+        cells[best] = cells[best] ? `${cells[best]} ${s.text}` : s.text;
+      }
+      out.push(rowLine(cells));
+    }
+    i = j;
+  }
+  return out;
 }
 
 /** PDF text layer → lines: items grouped by baseline, wide gaps become tabs (table columns). */
@@ -32,23 +90,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<stri
         else rows.push({ y, items: [item] });
       }
       rows.sort((a, b) => b.y - a.y);
-      for (const row of rows) {
-        row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
-        let line = '';
-        let end: number | null = null;
-        for (const item of row.items) {
-          const x = item.transform[4] ?? 0;
-          const size = Math.abs(item.transform[3] ?? item.height) || 10;
-          if (end !== null) {
-            const gap = x - end;
-            if (gap > size * 1.5) line += '\t';
-            else if (gap > size * 0.25 && /[\x21-\x7e]$/.test(line) && /^[\x21-\x7e]/.test(item.str)) line += ' ';
-          }
-          line += item.str;
-          end = x + item.width;
-        }
-        out.push(line);
-      }
+      out.push(...alignColumns(rows.map((row) => segmentsOf(row.items))));
       out.push('');
       page.cleanup();
     }

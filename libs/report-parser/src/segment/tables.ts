@@ -120,7 +120,13 @@ export function findTables(lines: SourceLine[]): Table[] {
     if (kind === 'tabrow') {
       const rows: Row[] = [];
       let j = i;
-      while (j < lines.length && kindOf((lines[j] as SourceLine).text) === 'tabrow') rows.push(tabRow(lines[j++] as SourceLine));
+      for (;;) {
+        while (j < lines.length && kindOf((lines[j] as SourceLine).text) === 'tabrow') rows.push(tabRow(lines[j++] as SourceLine));
+        // A page break (one blank line) inside a table: the rows go on.
+        const after = lines[j + 1];
+        if (j < lines.length && kindOf((lines[j] as SourceLine).text) === 'blank' && after && kindOf(after.text) === 'tabrow') j++;
+        else break;
+      }
       tables.push({ layout: 'tab-rows', start: line.no, end: lines[j - 1]!.no, rows });
       i = j;
     } else if (kind === 'cell') {
