@@ -13,6 +13,10 @@ import { HealthModule } from './modules/health/health.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +33,10 @@ export class AppModule {
         RegionsModule,
         UnitsModule,
         HealthModule,
+        SettingsModule,
+        ReportsModule,
+        DocumentsModule,
+        TemplatesModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
           : []),

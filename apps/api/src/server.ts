@@ -5,7 +5,11 @@ import type { AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
 import { connect, describeDatabaseUrl, migrate } from './database/connect.js';
 import { EmbeddedDatabase } from './database/embedded-database.js';
+import { IngestionService } from './modules/documents/ingestion.service.js';
+import { loadSampleReports } from './modules/documents/sample-data.js';
 import { seedRegions } from './modules/regions/region-seeder.js';
+import { ReportsRepository } from './modules/reports/reports.repository.js';
+import { loadUnitRegistry } from './modules/units/unit-registry.js';
 import { UsersService } from './modules/users/users.service.js';
 
 export class StartupError extends Error {}
@@ -51,6 +55,8 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
     const regions = await seedRegions(dataSource);
     logger.info({ regions }, `region tree loaded (${regions} regions)`);
+    const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
+    logger.info({ units }, `unit registry loaded (${units} units)`);
 
     const app = await createApp(dataSource, config, logger);
     stack.push(() => app.close());
@@ -60,6 +66,11 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       process.stderr.write(`\n  首次启动：已创建管理员账号 admin，初始密码 ${admin.generatedPassword}\n  (first start: created user "admin" with password ${admin.generatedPassword}; change it after signing in)\n\n`);
     } else if (admin.created) {
       logger.info('first start: created user "admin" with the password from ADMIN_PASSWORD');
+    }
+
+    if (config.loadSampleData && (await app.get(ReportsRepository).count()) === 0) {
+      const loaded = await loadSampleReports(app.get(IngestionService), config.sampleReportsDir, logger);
+      logger.info({ loaded }, `empty database: loaded ${loaded} sample report(s) from ${config.sampleReportsDir}`);
     }
 
     await listen(app, config);

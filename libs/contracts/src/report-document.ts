@@ -33,6 +33,19 @@ export const WARNING_CODES = [
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/**
+ * Warnings that mean the extracted figures cannot be trusted without a human look; a report with
+ * any of them is never confirmed automatically. The others describe the unit's own figures
+ * (spending above budget, a stated rate that does not add up) and are kept as findings.
+ */
+export const ERROR_WARNING_CODES: readonly WarningCode[] = [
+  'MISSING_SCORE',
+  'MISSING_BUDGET',
+  'TOTAL_MISMATCH',
+  'SCORE_SUM_MISMATCH',
+  'AMBIGUOUS_VALUE',
+];
+
 export interface SourceInfo {
   fileName: string;
   sha256: string;

@@ -37,6 +37,9 @@ class EnvironmentVariables {
 
   @IsOptional() @IsIn(['true', 'false'])
   SECURE_COOKIES = 'false';
+
+  @IsOptional() @IsIn(['true', 'false'])
+  LOAD_SAMPLE_DATA = 'true';
 }
 
 export interface AppConfig {
@@ -50,6 +53,10 @@ export interface AppConfig {
   logLevel: string;
   webDistDir: string;
   secureCookies: boolean;
+  /** Ingest and confirm data/reports when the database holds no report. */
+  loadSampleData: boolean;
+  sampleReportsDir: string;
+  unitRegistryFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: parsed.LOG_LEVEL,
     webDistDir: path.resolve(repoRoot, parsed.WEB_DIST_DIR ?? 'apps/web/dist'),
     secureCookies: parsed.SECURE_COOKIES === 'true',
+    loadSampleData: parsed.LOAD_SAMPLE_DATA === 'true',
+    sampleReportsDir: path.resolve(repoRoot, 'data/reports'),
+    unitRegistryFile: path.resolve(repoRoot, 'data/units.json'),
   };
 }
 

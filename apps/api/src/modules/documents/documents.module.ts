@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { UnitsModule } from '../units/units.module.js';
+import { DocumentsController } from './documents.controller.js';
+import { DocumentsService } from './documents.service.js';
+import { DocumentsStoreModule } from './documents-store.module.js';
+import { IngestionService } from './ingestion.service.js';
+
+@Module({
+  imports: [DocumentsStoreModule, ReportsModule, UnitsModule, RegionsModule, SettingsModule],
+  controllers: [DocumentsController],
+  providers: [IngestionService, DocumentsService],
+  exports: [IngestionService],
+})
+export class DocumentsModule {}

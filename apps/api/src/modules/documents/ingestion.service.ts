@@ -1,0 +1,151 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ERROR_WARNING_CODES, type ReportDocument } from '@hunan-perf/contracts';
+import { DEFAULT_MAX_BYTES } from '@hunan-perf/report-parser';
+import type { Logger } from 'pino';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_LOGGER } from '../../config/config.module.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { ReportRowsRepository } from '../reports/report-rows.repository.js';
+import type { ReportStatus } from '../reports/report-status.js';
+import { ReportWorkflowService } from '../reports/report-workflow.service.js';
+import { type ReportRecord, ReportsRepository } from '../reports/reports.repository.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { UnitResolverService } from '../units/unit-resolver.service.js';
+import { DocumentReadError, readDocument, type ReadDocument } from './document-reader.js';
+import type { IngestedReport, IngestFile, IngestOptions, IngestOutcome } from './ingest-types.js';
+import { SourceDocumentsRepository } from './source-documents.repository.js';
+
+class FileRejected extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One path for every way a report comes in (upload, folder import, sample data): keep the bytes,
+ * extract, resolve the unit, store a draft version, all writes for one file in one transaction.
+ */
+@Injectable()
+export class IngestionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly documents: SourceDocumentsRepository,
+    private readonly reports: ReportsRepository,
+    private readonly rows: ReportRowsRepository,
+    private readonly resolver: UnitResolverService,
+    private readonly regions: RegionsRepository,
+    private readonly workflow: ReportWorkflowService,
+    private readonly settings: SettingsService,
+    private readonly audit: AuditService,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Files one after another; one bad file never fails the others. */
+  async ingestMany(files: IngestFile[], actor: AuthUser | null, options: IngestOptions = {}): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    for (const file of files) outcomes.push(await this.ingest(file, actor, options));
+    return outcomes;
+  }
+
+  async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions = {}): Promise<IngestOutcome> {
+    const fileName = file.fileName;
+    try {
+      const read = await readDocument(file.bytes, fileName, DEFAULT_MAX_BYTES);
+      const existing = await this.documents.findBySha(read.sha256);
+      if (existing) return await this.existingOutcome(fileName, existing.id, read.sha256, actor);
+      const autoConfirm = (await this.settings.ingest()).autoConfirm;
+      const stored = await this.db.transaction((m) => this.store(m, file, read, actor, options, autoConfirm));
+      if (!stored) {
+        // The same bytes were stored by a concurrent upload between our check and our insert.
+        const winner = await this.documents.findBySha(read.sha256);
+        return await this.existingOutcome(fileName, winner!.id, read.sha256, actor);
+      }
+      return stored;
+    } catch (error) {
+      if (error instanceof DocumentReadError || error instanceof FileRejected) {
+        return { fileName, error: { code: error.code, message: error.message } };
+      }
+      this.logger.error({ err: error, fileName }, 'ingest failed');
+      throw error;
+    }
+  }
+
+  private async store(
+    m: EntityManager, file: IngestFile, read: ReadDocument, actor: AuthUser | null, options: IngestOptions, autoConfirm: boolean,
+  ): Promise<IngestOutcome | null> {
+    const resolved = await Promise.all(read.reports.map((doc) => this.resolver.resolve(doc.unit.name, doc.unit.regionName, m)));
+    if (actor?.role === 'submitter') await this.assertWithinRegion(file.fileName, resolved.map((r) => r.regionCode), actor);
+    const documentId = await this.documents.insertIfNew(m, {
+      sha256: read.sha256, fileName: file.fileName, mediaType: file.mediaType || read.mediaType, format: read.format,
+      content: file.bytes, text: read.text, uploadedBy: actor?.id ?? null,
+    });
+    if (!documentId) return null;
+    const reports: IngestedReport[] = [];
+    for (const [position, doc] of read.reports.entries()) {
+      const resolution = resolved[position]!;
+      const regionCode = resolution.regionCode ?? (actor?.role === 'submitter' ? actor.regionCode : null);
+      const status: ReportStatus = resolution.unitId ? 'draft' : 'unresolved';
+      const { id } = await this.reports.insert(m, {
+        sourceDocumentId: documentId, position, unitId: resolution.unitId, regionCode, fiscalYear: doc.fiscalYear,
+        kind: doc.reportKind, status, document: doc, extractedDocument: doc, isSynthetic: Boolean(options.synthetic),
+        createdBy: actor?.id ?? null,
+      });
+      await this.rows.replace(m, id, doc);
+      let record = (await this.reports.find(id, m))!;
+      if (this.shouldConfirm(record, doc, Boolean(options.confirm), autoConfirm)) record = await this.workflow.confirm(id, actor, options.requestId ?? null, m);
+      reports.push(summary(record));
+    }
+    await this.audit.record(
+      { actorId: actor?.id ?? null, action: 'document.ingest', entityType: 'source_document', entityId: documentId,
+        newValue: { fileName: file.fileName, sha256: read.sha256, reports: reports.map((r) => r.reportId) }, requestId: options.requestId ?? null },
+      m,
+    );
+    return outcome(file.fileName, documentId, read.sha256, true, reports);
+  }
+
+  /**
+   * An explicit --confirm (sample data, folder import) confirms every resolved report with a year;
+   * the auto-confirm setting only those without error-level warnings.
+   */
+  private shouldConfirm(record: ReportRecord, doc: ReportDocument, explicit: boolean, autoConfirm: boolean): boolean {
+    if (record.status !== 'draft' || doc.fiscalYear === null) return false;
+    return explicit || (autoConfirm && !doc.warnings.some((w) => ERROR_WARNING_CODES.includes(w.code)));
+  }
+
+  private async assertWithinRegion(fileName: string, regionCodes: (string | null)[], actor: AuthUser): Promise<void> {
+    for (const code of regionCodes) {
+      if (code && !(await this.regions.isWithin(code, actor.regionCode!))) {
+        const region = await this.regions.find(code);
+        throw new FileRejected('OUT_OF_REGION', `${fileName}: 报告属于${region?.name ?? code}，超出您账号所属地区的范围，未导入`);
+      }
+    }
+  }
+
+  private async existingOutcome(fileName: string, documentId: string, sha256: string, actor: AuthUser | null): Promise<IngestOutcome> {
+    const records = await this.reports.bySourceDocument(documentId);
+    if (actor?.role === 'submitter') {
+      await this.assertWithinRegion(fileName, records.map((r) => r.regionCode), actor);
+    }
+    return outcome(fileName, documentId, sha256, false, records.map(summary));
+  }
+}
+
+function summary(r: ReportRecord): IngestedReport {
+  return {
+    reportId: r.id, kind: r.kind, unit: r.unitId ? { id: r.unitId, name: r.unitName! } : null, unitNameInReport: r.document.unit.name,
+    regionCode: r.regionCode, fiscalYear: r.fiscalYear, status: r.status, version: r.version, warnings: r.document.warnings,
+  };
+}
+
+function outcome(fileName: string, documentId: string, sha256: string, created: boolean, reports: IngestedReport[]): IngestOutcome {
+  const main = reports[0]!;
+  return {
+    fileName, documentId, sha256, created, reportId: main.reportId, unit: main.unit, fiscalYear: main.fiscalYear,
+    status: main.status, warnings: main.warnings, reports,
+  };
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface NewSourceDocument {
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  format: string;
+  content: Buffer;
+  text: string | null;
+  uploadedBy: string | null;
+}
+
+export interface SourceDocumentInfo {
+  id: string;
+  sha256: string;
+  fileName: string;
+  mediaType: string;
+  format: string;
+  sizeBytes: number;
+  uploadedAt: Date;
+  uploadedBy: string | null;
+}
+
+const INFO = `id, sha256, file_name AS "fileName", media_type AS "mediaType", format, size_bytes AS "sizeBytes",
+              uploaded_at AS "uploadedAt", uploaded_by AS "uploadedBy"`;
+
+/** The original bytes, kept whole: sha256 is the identity, so the same bytes are stored once. */
+@Injectable()
+export class SourceDocumentsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  findBySha(sha256: string, m: EntityManager = this.db.manager): Promise<SourceDocumentInfo | null> {
+    return m.query(`SELECT ${INFO} FROM source_document WHERE sha256 = $1`, [sha256]).then((r: SourceDocumentInfo[]) => r[0] ?? null);
+  }
+
+  find(id: string): Promise<SourceDocumentInfo | null> {
+    return this.db.query(`SELECT ${INFO} FROM source_document WHERE id = $1`, [id]).then((r: SourceDocumentInfo[]) => r[0] ?? null);
+  }
+
+  /** Inserts unless the same bytes are already stored (or being stored by a concurrent upload); null then. */
+  async insertIfNew(m: EntityManager, doc: NewSourceDocument): Promise<string | null> {
+    const rows: { id: string }[] = await m.query(
+      `INSERT INTO source_document (sha256, file_name, media_type, format, size_bytes, content, text, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+      [doc.sha256, doc.fileName, doc.mediaType, doc.format, doc.content.length, doc.content, doc.text, doc.uploadedBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async text(id: string): Promise<string | null> {
+    const rows: { text: string | null }[] = await this.db.query(`SELECT text FROM source_document WHERE id = $1`, [id]);
+    return rows[0]?.text ?? null;
+  }
+
+  async content(id: string): Promise<Buffer | null> {
+    const rows: { content: Buffer }[] = await this.db.query(`SELECT content FROM source_document WHERE id = $1`, [id]);
+    return rows[0]?.content ?? null;
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM source_document`);
+    return n;
+  }
+}

@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
+
+export class ReportUnitDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
+export class CorrectionDto {
+  @ApiProperty({ example: 'budget.total.initial' }) path: string;
+  @ApiProperty({ nullable: true, description: '机器从原文读到的值' }) extracted: unknown;
+  @ApiProperty({ nullable: true, description: '修改前的值' }) before: unknown;
+  @ApiProperty({ nullable: true, description: '修改后的值' }) after: unknown;
+  @ApiProperty() reason: string;
+  @ApiProperty({ nullable: true, type: String }) editedBy: string | null;
+  @ApiProperty() editedAt: string;
+}
+
+export class SourceTextDto {
+  @ApiProperty({ nullable: true, type: String }) documentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) fileName: string | null;
+  @ApiProperty({ nullable: true, type: String }) format: string | null;
+  @ApiProperty({ nullable: true, type: String }) sha256: string | null;
+  @ApiProperty({ type: [String], description: '解码后的原文，lines[0] 为第 1 行（与 provenance 的行号对应）' }) lines: string[];
+}
+
+export class UnitCandidateDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() regionCode: string;
+  @ApiProperty() regionName: string;
+  @ApiProperty() sameRegion: boolean;
+  @ApiProperty() similarity: number;
+}
+
+export class ReportDetailDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty() version: number;
+  @ApiProperty() kind: string;
+  @ApiProperty({ nullable: true, type: Number }) fiscalYear: number | null;
+  @ApiProperty({ nullable: true, type: ReportUnitDto }) unit: ReportUnitDto | null;
+  @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionName: string | null;
+  @ApiProperty() isSynthetic: boolean;
+  @ApiProperty({ nullable: true, type: String }) revisedFrom: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) confirmedAt: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（当前值，含人工更正）' }) document: ReportDocument;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（机器提取的原始值）' }) extractedDocument: ReportDocument;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) warnings: ReportWarning[];
+  @ApiProperty({ type: [CorrectionDto], description: '更正台账：机器读到的值、人工改成的值、谁、何时、为何' }) corrections: CorrectionDto[];
+  @ApiProperty({ type: SourceTextDto }) source: SourceTextDto;
+  @ApiProperty({ type: [UnitCandidateDto], description: '单位未识别时的候选单位（同地区优先，再按名称相似度）' }) candidates: UnitCandidateDto[];
+}
+
+export class ReportVersionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ nullable: true, type: Number }) scoreTotal: number | null;
+  @ApiProperty({ nullable: true, type: String }) fileName: string | null;
+  @ApiProperty({ nullable: true, type: String }) revisedFrom: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) confirmedAt: string | null;
+}

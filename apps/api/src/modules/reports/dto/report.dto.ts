@@ -1,0 +1,103 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min,
+  ValidateNested,
+} from 'class-validator';
+import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListReportsQueryDto {
+  @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year?: number;
+
+  @ApiProperty({ required: false, description: '地区代码：含其下级地区' }) @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode 必须是 6 位行政区划代码' })
+  regionCode?: string;
+
+  @ApiProperty({ required: false }) @IsOptional() @IsUUID('all', { message: 'unitId 格式不正确' })
+  unitId?: string;
+
+  @ApiProperty({ required: false, enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES, { message: `status 必须是 ${REPORT_STATUSES.join('/')} 之一` })
+  status?: ReportStatus;
+
+  @ApiProperty({ required: false, enum: ['department_overall', 'project'] }) @IsOptional() @IsIn(['department_overall', 'project'])
+  kind?: string;
+
+  @ApiProperty({ required: false, description: 'true：只看有警告的；false：只看无警告的' }) @IsOptional() @Transform(toBool) @IsBoolean()
+  hasWarnings?: boolean;
+
+  @ApiProperty({ required: false, description: '包含合成（演示）数据' }) @IsOptional() @Transform(toBool) @IsBoolean()
+  includeSynthetic?: boolean;
+
+  @ApiProperty({ required: false, description: '单位名称关键字' }) @IsOptional() @IsString() @Length(1, 100)
+  q?: string;
+
+  @ApiProperty({ required: false, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit = 50;
+
+  @ApiProperty({ required: false, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset = 0;
+}
+
+export class ReportListItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '登记的单位名称；未识别时为报告中的写法' }) unitName: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionName: string | null;
+  @ApiProperty({ nullable: true, type: Number }) fiscalYear: number | null;
+  @ApiProperty() kind: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ nullable: true, type: Number }) scoreTotal: number | null;
+  @ApiProperty({ nullable: true, type: String }) grade: string | null;
+  @ApiProperty() warningCount: number;
+  @ApiProperty() isSynthetic: boolean;
+  @ApiProperty({ nullable: true, type: String }) fileName: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class ReportListDto {
+  @ApiProperty({ type: [ReportListItemDto] }) items: ReportListItemDto[];
+  @ApiProperty() total: number;
+}
+
+export class FieldEditDto {
+  @ApiProperty({ example: 'budget.total.initial', description: '字段路径（点分）' })
+  @IsString() @Length(1, 200)
+  path: string;
+
+  @ApiProperty({ description: '新值（与 ReportDocument 中该字段的类型一致；未知为 null）', nullable: true })
+  @IsOptional()
+  value: unknown;
+}
+
+export class EditReportDto {
+  @ApiProperty({ description: '修改原因（必填，记入审计日志）' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'reason 必须是文本' }) @Length(2, 1000, { message: 'reason（修改原因）必填，2–1000 个字符' })
+  reason: string;
+
+  @ApiProperty({ type: [FieldEditDto] })
+  @IsArray() @ArrayMinSize(1, { message: 'edits 至少包含一项修改' }) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => FieldEditDto)
+  edits: FieldEditDto[];
+}
+
+export class NewUnitDto {
+  @ApiProperty() @IsString() @Length(2, 100) name: string;
+  @ApiProperty() @Matches(/^\d{6}$/, { message: 'regionCode 必须是 6 位行政区划代码' }) regionCode: string;
+  @ApiProperty({ required: false, type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) @Length(2, 100, { each: true }) aliases?: string[];
+}
+
+export class ResolveUnitDto {
+  @ApiProperty({ required: false, description: '选择已有单位' }) @IsOptional() @IsUUID('all', { message: 'unitId 格式不正确' })
+  unitId?: string;
+
+  @ApiProperty({ required: false, type: NewUnitDto, description: '或新建单位' }) @IsOptional() @ValidateNested() @Type(() => NewUnitDto)
+  newUnit?: NewUnitDto;
+
+  @ApiProperty({ required: false, description: '把报告中的单位名称存为该单位的别名' }) @IsOptional() @IsBoolean()
+  saveAlias?: boolean;
+}

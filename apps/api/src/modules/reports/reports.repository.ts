@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import type { ReportDocument, ReportKind } from '@hunan-perf/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ReportStatus } from './report-status.js';
+
+export interface NewReportVersion {
+  sourceDocumentId: string | null;
+  position: number;
+  unitId: string | null;
+  regionCode: string | null;
+  fiscalYear: number | null;
+  kind: ReportKind;
+  status: ReportStatus;
+  document: ReportDocument;
+  extractedDocument: ReportDocument;
+  isSynthetic: boolean;
+  createdBy: string | null;
+  revisedFrom?: string | null;
+}
+
+export interface ReportRecord {
+  id: string;
+  sourceDocumentId: string | null;
+  position: number;
+  unitId: string | null;
+  unitName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  fiscalYear: number | null;
+  kind: ReportKind;
+  version: number;
+  status: ReportStatus;
+  document: ReportDocument;
+  extractedDocument: ReportDocument;
+  isSynthetic: boolean;
+  revisedFrom: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+  confirmedAt: Date | null;
+  confirmedBy: string | null;
+  updatedAt: Date;
+}
+
+const SELECT_REPORT = `
+  SELECT r.id, r.source_document_id AS "sourceDocumentId", r.position, r.unit_id AS "unitId", u.name AS "unitName",
+         r.region_code AS "regionCode", g.name AS "regionName", r.fiscal_year AS "fiscalYear", r.kind, r.version,
+         r.status, r.document, r.extracted_document AS "extractedDocument", r.is_synthetic AS "isSynthetic",
+         r.revised_from AS "revisedFrom", r.created_at AS "createdAt", r.created_by AS "createdBy",
+         r.confirmed_at AS "confirmedAt", r.confirmed_by AS "confirmedBy", r.updated_at AS "updatedAt"
+    FROM report r
+    LEFT JOIN unit u ON u.id = r.unit_id
+    LEFT JOIN region g ON g.code = r.region_code`;
+
+@Injectable()
+export class ReportsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Serialises version numbering and confirmation for one (unit, year, kind) until the transaction ends. */
+  async lockSeries(m: EntityManager, unitId: string, fiscalYear: number | null, kind: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`report:${unitId}:${fiscalYear ?? '-'}:${kind}`]);
+  }
+
+  async nextVersion(m: EntityManager, unitId: string, fiscalYear: number | null, kind: string): Promise<number> {
+    const [{ v }] = await m.query(
+      `SELECT COALESCE(max(version), 0) + 1 AS v FROM report
+        WHERE unit_id = $1 AND fiscal_year IS NOT DISTINCT FROM $2 AND kind = $3`,
+      [unitId, fiscalYear, kind],
+    );
+    return Number(v);
+  }
+
+  /** Inserts a report version (numbered within its series); the caller writes its rows next. */
+  async insert(m: EntityManager, r: NewReportVersion): Promise<{ id: string; version: number }> {
+    let version = 1;
+    if (r.unitId) {
+      await this.lockSeries(m, r.unitId, r.fiscalYear, r.kind);
+      version = await this.nextVersion(m, r.unitId, r.fiscalYear, r.kind);
+    }
+    const [{ id }] = await m.query(
+      `INSERT INTO report (source_document_id, position, unit_id, region_code, fiscal_year, kind, version, status,
+                           document, extracted_document, is_synthetic, created_by, revised_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13) RETURNING id`,
+      [
+        r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, version, r.status,
+        JSON.stringify(r.document), JSON.stringify(r.extractedDocument), r.isSynthetic, r.createdBy, r.revisedFrom ?? null,
+      ],
+    );
+    return { id, version };
+  }
+
+  async find(id: string, m: EntityManager = this.db.manager, forUpdate = false): Promise<ReportRecord | null> {
+    const rows: ReportRecord[] = await m.query(`${SELECT_REPORT} WHERE r.id = $1${forUpdate ? ' FOR UPDATE OF r' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async bySourceDocument(sourceDocumentId: string, m: EntityManager = this.db.manager): Promise<ReportRecord[]> {
+    return m.query(`${SELECT_REPORT} WHERE r.source_document_id = $1 ORDER BY r.position`, [sourceDocumentId]);
+  }
+
+  /** Every version of the report's series (same unit, year, kind), newest first. */
+  async versions(report: ReportRecord): Promise<ReportRecord[]> {
+    if (!report.unitId) return [report];
+    return this.db.query(
+      `${SELECT_REPORT} WHERE r.unit_id = $1 AND r.fiscal_year IS NOT DISTINCT FROM $2 AND r.kind = $3 ORDER BY r.version DESC`,
+      [report.unitId, report.fiscalYear, report.kind],
+    );
+  }
+
+  async setStatus(m: EntityManager, id: string, status: ReportStatus, actorId: string | null): Promise<void> {
+    await m.query(
+      `UPDATE report SET status = $2, updated_at = now(),
+              confirmed_at = CASE WHEN $2 = 'confirmed' THEN now() ELSE confirmed_at END,
+              confirmed_by = CASE WHEN $2 = 'confirmed' THEN $3::uuid ELSE confirmed_by END
+        WHERE id = $1`,
+      [id, status, actorId],
+    );
+  }
+
+  /** Marks the current confirmed version of the series superseded; returns its id, if any. */
+  async supersedeCurrent(m: EntityManager, report: ReportRecord): Promise<string | null> {
+    const rows: { id: string }[] = await m.query(
+      `UPDATE report SET status = 'superseded', updated_at = now()
+        WHERE unit_id = $1 AND fiscal_year = $2 AND kind = $3 AND status = 'confirmed' AND id <> $4
+        RETURNING id`,
+      [report.unitId, report.fiscalYear, report.kind, report.id],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async assignUnit(m: EntityManager, id: string, unitId: string, regionCode: string, version: number): Promise<void> {
+    await m.query(
+      `UPDATE report SET unit_id = $2, region_code = $3, version = $4, status = 'draft', updated_at = now() WHERE id = $1`,
+      [id, unitId, regionCode, version],
+    );
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM report`);
+    return n;
+  }
+}

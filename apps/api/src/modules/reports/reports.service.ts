@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { ReportDocument } from '@hunan-perf/contracts';
+import { DataSource } from 'typeorm';
+import { forbidden } from '../../common/app-error.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { SourceDocumentsRepository } from '../documents/source-documents.repository.js';
+import { RegionsRepository } from '../regions/regions.repository.js';
+import { UnitResolverService } from '../units/unit-resolver.service.js';
+import type { CorrectionDto, ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
+import type { ListReportsQueryDto, ReportListDto } from './dto/report.dto.js';
+import { ReportAccessService } from './report-access.service.js';
+import { ReportListRepository } from './report-list.repository.js';
+import { type ReportRecord, ReportsRepository } from './reports.repository.js';
+
+const valueAt = (doc: ReportDocument, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], doc) ?? null;
+
+/** The read side of review: the queue, one report beside its source, its history. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly reports: ReportsRepository,
+    private readonly list: ReportListRepository,
+    private readonly access: ReportAccessService,
+    private readonly regions: RegionsRepository,
+    private readonly documents: SourceDocumentsRepository,
+    private readonly resolver: UnitResolverService,
+  ) {}
+
+  async search(query: ListReportsQueryDto, user: AuthUser): Promise<ReportListDto> {
+    const scope = user.role === 'submitter' ? user.regionCode : null;
+    if (scope && query.regionCode && !(await this.regions.isWithin(query.regionCode, scope))) {
+      throw forbidden('提交人只能查看本地区的报告');
+    }
+    const root = query.regionCode ?? scope;
+    return this.list.list(query, root ? await this.regions.subtreeCodes(root) : null);
+  }
+
+  async detail(id: string, user: AuthUser): Promise<ReportDetailDto> {
+    return this.toDetail(await this.access.get(id, user));
+  }
+
+  async toDetail(report: ReportRecord): Promise<ReportDetailDto> {
+    const source = report.sourceDocumentId ? await this.documents.find(report.sourceDocumentId) : null;
+    const text = report.sourceDocumentId ? await this.documents.text(report.sourceDocumentId) : null;
+    const candidates = report.status === 'unresolved'
+      ? (await this.resolver.resolve(report.document.unit.name, report.document.unit.regionName)).candidates
+      : [];
+    return {
+      id: report.id,
+      status: report.status,
+      version: report.version,
+      kind: report.kind,
+      fiscalYear: report.fiscalYear,
+      unit: report.unitId ? { id: report.unitId, name: report.unitName! } : null,
+      regionCode: report.regionCode,
+      regionName: report.regionName,
+      isSynthetic: report.isSynthetic,
+      revisedFrom: report.revisedFrom,
+      createdAt: report.createdAt.toISOString(),
+      confirmedAt: report.confirmedAt?.toISOString() ?? null,
+      document: report.document,
+      extractedDocument: report.extractedDocument,
+      warnings: report.document.warnings,
+      corrections: await this.corrections(report),
+      source: {
+        documentId: source?.id ?? null, fileName: source?.fileName ?? null, format: source?.format ?? null,
+        sha256: source?.sha256 ?? null, lines: text === null ? [] : text.split(/\r\n|\n|\r/),
+      },
+      candidates,
+    };
+  }
+
+  async versions(id: string, user: AuthUser): Promise<ReportVersionDto[]> {
+    const report = await this.access.get(id, user);
+    const versions = await this.reports.versions(report);
+    const files = new Map<string, string>();
+    for (const v of versions) {
+      if (v.sourceDocumentId && !files.has(v.sourceDocumentId)) files.set(v.sourceDocumentId, (await this.documents.find(v.sourceDocumentId))?.fileName ?? '');
+    }
+    return versions.map((v) => ({
+      id: v.id, version: v.version, status: v.status, scoreTotal: v.document.score.total,
+      fileName: v.sourceDocumentId ? files.get(v.sourceDocumentId) ?? null : null, revisedFrom: v.revisedFrom,
+      createdAt: v.createdAt.toISOString(), confirmedAt: v.confirmedAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** Every edit of this version and of the versions it was revised from, oldest first. */
+  private async corrections(report: ReportRecord): Promise<CorrectionDto[]> {
+    const rows: { field: string; old: unknown; new: unknown; reason: string; username: string | null; at: Date }[] = await this.db.query(
+      `WITH RECURSIVE chain AS (
+         SELECT id, revised_from FROM report WHERE id = $1
+         UNION ALL SELECT r.id, r.revised_from FROM report r JOIN chain c ON r.id = c.revised_from
+       )
+       SELECT e.field, e.old_value AS old, e.new_value AS new, e.reason, u.username, e.occurred_at AS at
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.entity_type = 'report' AND e.action = 'report.edit' AND e.entity_id IN (SELECT id::text FROM chain)
+        ORDER BY e.id`,
+      [report.id],
+    );
+    return rows.map((r) => ({
+      path: r.field, extracted: valueAt(report.extractedDocument, r.field), before: r.old, after: r.new,
+      reason: r.reason, editedBy: r.username, editedAt: r.at.toISOString(),
+    }));
+  }
+}
