@@ -46,7 +46,7 @@ export function extractScore(ctx: ExtractContext, indicatorTableLines: Set<numbe
     if (/备注|分为优|分以下/.test(t)) continue;
     const g =
       /(?:评价等次|评价等级|等次|等级|评级|评价结果等次|评价结果)(?:为|是|[:：])?[“"「『]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”"」』]?/.exec(t) ??
-      /为[“"「『](优秀|优|良好|良|中等|较差|差)[”"」』]等[级次]/.exec(t);
+      /为[“"「『](优秀|优|良好|良|中等|中|较差|差)[”"」』]等[级次]/.exec(t);
     if (g && g[1]) ctx.candidates.add('score.gradeText', { value: g[1], line: line.no, strength: STRENGTH.text, where: 'text', focus: g[1] });
   }
 }

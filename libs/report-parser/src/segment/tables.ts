@@ -53,7 +53,7 @@ const SPACE_SPLIT = /[ \u3000]{2,}/;
 
 function isSpaceAligned(line: SourceLine): boolean {
   const parts = line.text.trim().split(SPACE_SPLIT);
-  return parts.length >= 3 && /\d/.test(line.text) && line.text.trim().length < 200;
+  return parts.length >= 3 && (/\d/.test(line.text) || /指标/.test(line.text)) && line.text.trim().length < 200;
 }
 
 /** Cell-per-line exports (one cell a line, starting with a tab; blank line between rows). */

@@ -1,0 +1,30 @@
+import { extractReports, generateSyntheticReport, SYNTHETIC_LAYOUTS } from '../src/index.js';
+import { compareFields } from './synthetic-compare.js';
+import { expectValid } from './helpers.js';
+
+test('the generator is deterministic and marks its output as synthetic', () => {
+  const a = generateSyntheticReport(42);
+  expect(generateSyntheticReport(42)).toEqual(a);
+  expect(generateSyntheticReport(43).text).not.toBe(a.text);
+  for (const layout of SYNTHETIC_LAYOUTS) expect(generateSyntheticReport(7, layout).text).toContain('SYNTHETIC');
+});
+
+test('property: 200 synthetic reports in every seed layout, ≥ 95 % of fields exact', async () => {
+  let total = 0;
+  let exact = 0;
+  const misses = new Map<string, number>();
+  for (let seed = 1; seed <= 200; seed++) {
+    const report = generateSyntheticReport(seed);
+    const result = await extractReports(new TextEncoder().encode(report.text), report.fileName);
+    const doc = result.reports[0]!;
+    expectValid(doc);
+    for (const f of compareFields(doc, report.expected)) {
+      total++;
+      if (f.ok) exact++;
+      else misses.set(`${report.layout}:${f.field.replace(/\.\d+$/, '.N')}`, (misses.get(`${report.layout}:${f.field.replace(/\.\d+$/, '.N')}`) ?? 0) + 1);
+    }
+  }
+  const accuracy = exact / total;
+  console.log(`synthetic property test: ${exact}/${total} fields exact (${(accuracy * 100).toFixed(2)} %)`, Object.fromEntries(misses));
+  expect(accuracy).toBeGreaterThanOrEqual(0.95);
+}, 60000);
