@@ -3,13 +3,10 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { createApp } from './create-app.js';
-import { connect, describeDatabaseUrl, migrate } from './database/connect.js';
-import { EmbeddedDatabase } from './database/embedded-database.js';
+import { openDatabase } from './database/open-database.js';
 import { IngestionService } from './modules/documents/ingestion.service.js';
 import { loadSampleReports } from './modules/documents/sample-data.js';
-import { seedRegions } from './modules/regions/region-seeder.js';
 import { ReportsRepository } from './modules/reports/reports.repository.js';
-import { loadUnitRegistry } from './modules/units/unit-registry.js';
 import { UsersService } from './modules/users/users.service.js';
 
 export class StartupError extends Error {}
@@ -22,44 +19,20 @@ export interface RunningServer {
 }
 
 /**
- * Start-up in order: database (embedded when no DATABASE_URL) → migrations → region tree →
- * first admin → HTTP. Each failure is one clear line; whatever started is stopped again.
+ * Start-up in order: database (embedded when no DATABASE_URL) → migrations → regions and
+ * units → first admin → sample reports on an empty database → HTTP. Each failure is one clear
+ * line; whatever started is stopped again.
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
-  const stack: Array<() => Promise<void>> = [];
+  const database = await openDatabase(config, logger);
+  let app: INestApplication | null = null;
   const stop = async () => {
-    for (const undo of stack.reverse()) await undo().catch((error: unknown) => logger.warn({ err: error }, 'stop step failed'));
-    stack.length = 0;
+    await app?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the app failed'));
+    app = null;
+    await database.close();
   };
   try {
-    let url = config.databaseUrl;
-    if (url) {
-      logger.info({ database: describeDatabaseUrl(url), kind: 'external' }, `using PostgreSQL from DATABASE_URL: ${describeDatabaseUrl(url)}`);
-    } else {
-      const embedded = new EmbeddedDatabase({
-        dataDir: config.dataDir,
-        port: config.embeddedPgPort,
-        onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line),
-      });
-      url = await embedded.start();
-      stack.push(() => embedded.stop().then(() => logger.info('embedded PostgreSQL stopped')));
-      logger.info(
-        { database: describeDatabaseUrl(url), kind: 'embedded', dataDir: embedded.clusterDir },
-        `using embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${embedded.clusterDir}`,
-      );
-    }
-
-    const dataSource = await connect(url);
-    stack.push(() => dataSource.destroy());
-    const applied = await migrate(dataSource);
-    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
-    const regions = await seedRegions(dataSource);
-    logger.info({ regions }, `region tree loaded (${regions} regions)`);
-    const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
-    logger.info({ units }, `unit registry loaded (${units} units)`);
-
-    const app = await createApp(dataSource, config, logger);
-    stack.push(() => app.close());
+    app = await createApp(database.dataSource, config, logger);
     const admin = await app.get(UsersService).ensureAdmin(config.adminPassword);
     if (admin.generatedPassword) {
       // Shown once, on the console only — never written to the structured log.
@@ -67,16 +40,14 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     } else if (admin.created) {
       logger.info('first start: created user "admin" with the password from ADMIN_PASSWORD');
     }
-
     if (config.loadSampleData && (await app.get(ReportsRepository).count()) === 0) {
       const loaded = await loadSampleReports(app.get(IngestionService), config.sampleReportsDir, logger);
       logger.info({ loaded }, `empty database: loaded ${loaded} sample report(s) from ${config.sampleReportsDir}`);
     }
-
     await listen(app, config);
     const address = `http://localhost:${config.port}`;
     logger.info({ url: address }, `listening on ${address}`);
-    return { app, dataSource, url: address, stop };
+    return { app, dataSource: database.dataSource, url: address, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -35,6 +35,23 @@ export class EmbeddedDatabase {
     return path.join(this.options.dataDir, 'pg');
   }
 
+  /**
+   * The URL of this cluster's server when another process (a running `npm start`) already
+   * serves it on the configured port, or null.
+   */
+  async runningUrl(): Promise<string | null> {
+    try {
+      const pid = await fs.readFile(path.join(this.clusterDir, 'postmaster.pid'), 'utf8');
+      const port = Number(pid.split('\n')[3]);
+      if (port !== this.options.port) return null;
+      await assertPortFree(this.options.port);
+      return null;
+    } catch (error) {
+      if (!(error instanceof DatabaseStartError)) return null;
+      return this.url(await this.password());
+    }
+  }
+
   /** Starts the server (initialising the cluster on first use) and returns its connection URL. */
   async start(): Promise<string> {
     await this.ensureWritable(this.options.dataDir);
@@ -65,6 +82,10 @@ export class EmbeddedDatabase {
       );
     });
     this.server = server;
+    return this.url(password);
+  }
+
+  private url(password: string): string {
     return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/postgres`;
   }
 

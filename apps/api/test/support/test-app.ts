@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { loadUnitRegistry } from '../../src/modules/units/unit-registry.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import type { Role } from '../../src/modules/users/app-user.entity.js';
 import { openTestDataSource } from './test-database.js';
@@ -18,10 +19,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real Nest app on a fresh clone of the migrated database. */
+/** The real Nest app on a fresh clone of the migrated database, with the unit registry loaded. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const { dataSource, close } = await openTestDataSource();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: 'postgres://test', ...overrides };
+  await loadUnitRegistry(dataSource, config.unitRegistryFile);
   const app = await createApp(dataSource, config, createLogger('silent'));
   await app.init();
   return {

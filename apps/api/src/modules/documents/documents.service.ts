@@ -16,8 +16,16 @@ export class DocumentsService {
     private readonly access: ReportAccessService,
   ) {}
 
-  upload(files: IngestFile[], user: AuthUser, requestId: string): Promise<IngestOutcome[]> {
-    return this.ingestion.ingestMany(files, user, { requestId });
+  /** Per-file outcomes; when no file at all could be imported the request itself fails with 422. */
+  async upload(files: IngestFile[], user: AuthUser, requestId: string): Promise<IngestOutcome[]> {
+    const outcomes = await this.ingestion.ingestMany(files, user, { requestId });
+    const failures = outcomes.filter((o): o is Extract<IngestOutcome, { error: unknown }> => 'error' in o);
+    if (failures.length === outcomes.length) {
+      const details = failures.map((f) => ({ field: f.fileName, message: f.error.message }));
+      const message = failures.length === 1 ? `未能导入：${failures[0]!.error.message}` : `${failures.length} 个文件均未能导入：${details.map((d) => d.message).join('；')}`;
+      throw new AppError(422, failures.length === 1 ? failures[0]!.error.code : 'NO_FILE_IMPORTED', message, details);
+    }
+    return outcomes;
   }
 
   /** The original bytes, to anyone who may see at least one report of the document. */
