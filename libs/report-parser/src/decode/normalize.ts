@@ -1,44 +1,44 @@
 import tsCharacters from 'opencc-js/dict/TSCharacters';
 
-/**
- * Matching form of a line: full-width ASCII to half-width, ideographic space to space, traditional
- * characters to simplified. Every mapping is one UTF-16 unit to one, so offsets in the matching form
- * are offsets in the original line too (provenance excerpts are cut from the original).
- */
-const charMap = buildMap();
+const table = buildTable();
 
-function buildMap(): Map<number, number> {
-  const map = new Map<number, number>();
+function buildTable(): Uint16Array {
+  const t = new Uint16Array(65536);
   for (const entry of String(tsCharacters).split('|')) {
     const space = entry.indexOf(' ');
     if (space < 0) continue;
     const from = entry.slice(0, space);
     const to = entry.slice(space + 1).split(' ')[0] ?? '';
-    if (from.length === 1 && to.length === 1 && from !== to) map.set(from.charCodeAt(0), to.charCodeAt(0));
+    if (from.length === 1 && to.length === 1 && from !== to) t[from.charCodeAt(0)] = to.charCodeAt(0);
   }
-  // Punctuation and variants seen in exports and OCR: keep them one-to-one.
-  const extra: Record<string, string> = { '〇': '〇', '．': '.', '，': '，', '∶': ':', '﹪': '%', '％': '%', '～': '~', '—': '—', '–': '-', '﹣': '-', '−': '-', '≦': '≤', '≧': '≥', '＜': '<', '＞': '>', '﹤': '<', '﹥': '>', '単': '单' };
-  for (const [from, to] of Object.entries(extra)) if (from !== to) map.set(from.charCodeAt(0), to.charCodeAt(0));
-  return map;
+  // Full-width ASCII to half-width, except the Chinese punctuation people use as such (，：；（）).
+  for (let c = 0xff01; c <= 0xff5e; c++) t[c] = c - 0xfee0;
+  for (const keep of '，：；（）') t[keep.charCodeAt(0)] = 0;
+  t[0x3000] = 0x20;
+  // Punctuation and variants seen in exports and OCR, one to one.
+  const extra: Record<string, string> = { '∶': ':', '﹪': '%', '～': '~', '–': '-', '﹣': '-', '−': '-', '≦': '≤', '≧': '≥', '﹤': '<', '﹥': '>', '単': '单' };
+  for (const [from, to] of Object.entries(extra)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
 }
 
-// eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[^\x00-\x7f\u4e00-\u9fa5，。；：、“”‘’（）《》【】]/;
-
+/**
+ * Matching form of a line: full-width ASCII to half-width, ideographic space to space, traditional
+ * characters to simplified (OpenCC's character table). Every mapping is one UTF-16 unit to one, so
+ * offsets in the matching form are offsets in the original line too.
+ */
 export function normalizeForMatching(line: string): string {
-  if (!NEEDS_WORK.test(line)) return line;
-  let out = '';
+  let codes: Uint16Array | null = null;
   for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      // Full-width ASCII, except the Chinese punctuation people use as such (，：；（）！？ stay).
-      if (c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09) out += line[i];
-      else out += String.fromCharCode(c - 0xfee0);
-    } else if (c === 0x3000) out += ' ';
-    else {
-      const mapped = charMap.get(c);
-      out += mapped === undefined ? line[i] : String.fromCharCode(mapped);
+    const mapped = table[line.charCodeAt(i)]!;
+    if (mapped === 0) continue;
+    if (!codes) {
+      codes = new Uint16Array(line.length);
+      for (let k = 0; k < line.length; k++) codes[k] = line.charCodeAt(k);
     }
+    codes[i] = mapped;
   }
+  if (!codes) return line;
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
 }

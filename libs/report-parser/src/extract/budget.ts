@@ -1,7 +1,8 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, cellNumber, cellPercent, toWanYuan, unitOf } from '../numbers/parse-number.js';
+import { cellAmount, cellNumber, cellPercent, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { tableUnit } from './table-unit.js';
 import type { Row, Table } from '../segment/tables.js';
 import { headingOf } from '../segment/sections.js';
 
@@ -52,10 +53,12 @@ function subjectOfLabel(label: string): 'total' | 'totalWeak' | 'basic' | 'proje
 
 function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: BudgetScoreRow) => void): void {
   let cols: BudgetColumns | null = null;
+  let unit: AmountUnit = '万元';
   for (const row of table.rows) {
     const header = budgetHeader(row);
     if (header) {
       cols = header;
+      unit = tableUnit(table, row, ctx.lineByNo);
       continue;
     }
     if (!cols) continue;
@@ -73,9 +76,9 @@ function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: Budge
       const cell = row.cells.find((c) => c.text === text);
       ctx.candidates.add(`${base}.${field}`, { value, line: cell?.line ?? row.line, strength, where: 'table', focus: text });
     };
-    put('initial', at(cols.initial), cellAmount(at(cols.initial)));
-    if (cols.adjusted >= 0) put('adjusted', at(cols.adjusted), cellAmount(at(cols.adjusted)));
-    put('actual', at(cols.actual), cellAmount(at(cols.actual)));
+    put('initial', at(cols.initial), cellAmount(at(cols.initial), unit));
+    if (cols.adjusted >= 0) put('adjusted', at(cols.adjusted), cellAmount(at(cols.adjusted), unit));
+    put('actual', at(cols.actual), cellAmount(at(cols.actual), unit));
     if (base === 'budget.total' && cols.rate >= 0) put('executionRateStated', at(cols.rate), cellPercent(at(cols.rate)));
     if (subject === 'total' && (cols.weight >= 0 || cols.score >= 0)) {
       onScore({ weight: cellNumber(at(cols.weight)), score: cellNumber(at(cols.score)), line: row.line });

@@ -22,6 +22,6 @@ export function sentencesOf(text: string): string[][] {
   const withoutAsides = text.replace(/[（(][^（()）]{0,80}[)）]/g, '');
   return withoutAsides
     .split(/[。；;！!？?]/)
-    .map((s) => s.split(/[，,]/).map((c) => c.trim()).filter(Boolean))
+    .map((s) => s.split(/，|,(?!\d{3}(?:\D|$))/).map((c) => c.trim()).filter(Boolean))
     .filter((s) => s.length);
 }

@@ -1,7 +1,8 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, toWanYuan, unitOf } from '../numbers/parse-number.js';
+import { cellAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { tableUnit } from './table-unit.js';
 import type { Row } from '../segment/tables.js';
 
 const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
@@ -41,11 +42,13 @@ function readTables(ctx: ExtractContext): void {
   for (const table of ctx.tables) {
     let cols: YearColumns | null = null;
     let inBlock = false;
+    let unit: AmountUnit = '万元';
     for (const row of table.rows) {
       const header = yearHeader(row, ctx.fiscalYear);
       if (header) {
         cols = header;
         inBlock = false;
+        unit = tableUnit(table, row, ctx.lineByNo);
         continue;
       }
       if (!cols) continue;
@@ -65,7 +68,7 @@ function readTables(ctx: ExtractContext): void {
       };
       const add = (path: string, i: number): void => {
         const c = at(i);
-        ctx.candidates.add(path, { value: cellAmount(c.text), line: c.line, strength: STRENGTH.formalTable, where: 'table', focus: c.text });
+        ctx.candidates.add(path, { value: cellAmount(c.text, unit), line: c.line, strength: STRENGTH.formalTable, where: 'table', focus: c.text });
       };
       if (part === 'total') {
         add('threePublic.budget', cols.budget);
