@@ -24,8 +24,9 @@ test('湘潭县 2023: key–value figures and the OCR table total', async () => 
   expect(codes(d)).not.toContain('MISSING_BUDGET');
 });
 
-test.failing('湘潭县 2023: findings flattened into one OCR line (known gap: 2 problems, 2 measures)', async () => {
+test('湘潭县 2023: 存在的问题 / 改进措施 flattened by OCR into one line still give 2 + 2 items', async () => {
   const d = department(await extractSeed(SEEDS.xiangtan));
-  expect(d.findings.problems).toHaveLength(2);
-  expect(d.findings.measures).toHaveLength(2);
+  expect(d.findings.problems).toEqual(['预算编制需要更加科学合理, 预算绩效管理理念、业务水平有待提高', '我单位属全额财政预算拨款行政单位,无其他经费来源']);
+  expect(d.findings.measures).toEqual(['加强业务学习培训,树立现代绩效管理理念,设立科学合理的绩效目标和指标,增强目标约束力', '结合工作实际精细预算编制,统筹安排经费支出,确保各项工作正常开展和稳妥推进']);
+  expect(d.provenance['findings.problems.0']?.line).toBe(49);
 });

@@ -66,5 +66,39 @@ export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; m
     }
     target.push(...found);
   }
+  if (!problems.length && !measures.length) return inlineFindings(ctx);
   return { problems, measures };
+}
+
+const OCR_LABELS = /存在的问题及原因分析|存在的问题|存在的问|题分析及|问题分析及|改进措施|原因分析/g;
+
+/**
+ * OCR of a two-column table can flatten 存在的问题 and 改进措施 into one line: "1. … 2. … 1. … 2 …",
+ * the labels scattered between. Two numbered runs that each restart at 1 are the two lists.
+ */
+function inlineFindings(ctx: ExtractContext): { problems: FoundItem[]; measures: FoundItem[] } {
+  for (const line of ctx.lines) {
+    const t = line.text;
+    if (!/存在的问题/.test(t) || !/改进措施|整改措施/.test(t)) continue;
+    const markers = [...t.matchAll(/(?:^|\s)(\d{1,2})\s*[.、．]?\s+(?=[\u4e00-\u9fa5])/g)].map((m) => ({ n: Number(m[1]), at: m.index! + m[0].length, start: m.index! }));
+    const runs: { at: number; start: number }[][] = [];
+    let current: { at: number; start: number }[] = [];
+    for (const m of markers) {
+      if (m.n === 1) {
+        if (current.length) runs.push(current);
+        current = [m];
+      } else if (current.length && m.n === current.length + 1) current.push(m);
+    }
+    if (current.length) runs.push(current);
+    const lists = runs.filter((r) => r.length >= 1).slice(-2);
+    if (lists.length < 2) continue;
+    const toItems = (run: { at: number; start: number }[], end: number): FoundItem[] =>
+      run.map((m, i) => {
+        const raw = t.slice(m.at, i + 1 < run.length ? run[i + 1]!.start : end).replace(OCR_LABELS, ' ').replace(/其他需要说明.*$/, '');
+        const joined = raw.replace(/\s+/g, ' ').replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '').trim();
+        return { text: itemText(joined), line: line.no };
+      }).filter((item) => item.text);
+    return { problems: toItems(lists[0]!, lists[1]![0]!.start), measures: toItems(lists[1]!, t.length) };
+  }
+  return { problems: [], measures: [] };
 }
