@@ -46,6 +46,16 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** Upload-layer (multer/busboy) messages in plain words. */
+const UPLOAD_MESSAGES: Array<[RegExp, string]> = [
+  [/^Multipart: /, '上传内容格式错误：multipart 数据损坏，或文件名含有控制字符'],
+  [/^Unexpected end of form/, '上传内容不完整：请求在文件传完之前结束了'],
+  [/^File too large/, '单个文件超过 50 MB 的上传上限'],
+  [/^Too many files/, '一次最多上传 100 个文件'],
+  [/^Unexpected field/, '文件须放在 multipart 的 files 字段中'],
+  [/^Field value too long|^Too many (fields|parts)/, '上传请求的表单字段过多或过长'],
+];
+
 function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
@@ -56,6 +66,8 @@ function fromHttpException(exception: HttpException): ErrorBody {
     return { statusCode: status, error: 'VALIDATION_FAILED', message: `请求内容不符合要求：${messages.join('; ')}`, details };
   }
   const raw = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
+  const upload = UPLOAD_MESSAGES.find(([pattern]) => pattern.test(raw));
+  if (upload) return { statusCode: status, error: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UPLOAD_INVALID', message: upload[1] };
   const message = PLAIN_MESSAGES[status] && /^(Unauthorized|Forbidden|Not Found|Cannot \w+ )/.test(raw) ? PLAIN_MESSAGES[status] : raw;
   return { statusCode: status, error, message };
 }
