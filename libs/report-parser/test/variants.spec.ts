@@ -51,3 +51,59 @@ test('Windows line endings and full-width digits', async () => {
   const crlf = seedText(SEEDS.yiyang).replace(/\n/g, '\r\n').replace('综合得分为100分', '综合得分为１００分');
   expect(key(await run(crlf, 'y.txt'))).toEqual(key(await run(seedText(SEEDS.yiyang), 'y.txt')));
 });
+
+test('two places stating different budget totals → TOTAL_MISMATCH naming both', async () => {
+  const d = await run(seedText(SEEDS.liuyang).replace('我单位整体支出1943.63万元', '我单位整体支出1934.63万元'), 'l.txt');
+  expect(d.budget.total.actual).toBe(1943.63);
+  const w = d.warnings.find((x) => x.code === 'TOTAL_MISMATCH');
+  expect(w?.path).toBe('budget.total.actual');
+  expect(w?.message).toContain('1934.63');
+  expect(w?.message).toContain('1943.63');
+});
+
+// A layout none of the seeds uses: markdown, a 预算数/调整后预算数/实际支出数 table, prose score.
+test('an unseen markdown layout', async () => {
+  const text = [
+    '# 关于青山县水利局2023年度部门整体支出绩效自评的报告',
+    '',
+    '## 一、基本情况',
+    '本局核定编制25名，在编人数23人。',
+    '',
+    '## 二、预算执行情况（单位：万元）',
+    '',
+    '| 项目 | 预算数 | 调整后预算数 | 实际支出数 | 执行率 |',
+    '|---|---|---|---|---|',
+    '| 合计 | 1,200.50 | 1,350.00 | 1,296.00 | 96.00% |',
+    '| 基本支出 | 800.50 | 850.00 | 846.00 | 99.53% |',
+    '| 项目支出 | 400.00 | 500.00 | 450.00 | 90.00% |',
+    '',
+    '2023年“三公”经费预算12万元，实际支出9.5万元，其中公务接待费1.5万元，公务用车运行维护费8万元。',
+    '',
+    '## 三、绩效自评结果',
+    '经综合评价，本局2023年度部门整体支出自评得分为91.5分，自评结果为“优”。',
+    '',
+    '## 四、存在问题',
+    '1. 预算编制不够精细。',
+    '2. 绩效目标偏笼统。',
+    '',
+    '## 五、整改措施',
+    '1. 细化预算编制。',
+    '',
+    '青山县水利局',
+    '2024年3月15日',
+  ].join('\n');
+  const d = await run(text, 'qingshan.md');
+  expect(d.unit).toEqual({ name: '青山县水利局', regionName: '青山县', level: 'county' });
+  expect(d.fiscalYear).toBe(2023);
+  expect(d.reportDate).toBe('2024-03-15');
+  expect(d.score).toEqual({ total: 91.5, grade: '优', gradeText: '优' });
+  expect(d.budget).toEqual({
+    total: { initial: 1200.5, adjusted: 1350, actual: 1296, executionRateStated: 96 },
+    basic: { initial: 800.5, adjusted: 850, actual: 846 },
+    project: { initial: 400, adjusted: 500, actual: 450 },
+  });
+  expect(d.threePublic).toMatchObject({ budget: 12, actual: 9.5, reception: 1.5, vehicleOperation: 8 });
+  expect(d.staff).toEqual({ quota: 25, actual: 23 });
+  expect(d.findings).toEqual({ problems: ['预算编制不够精细', '绩效目标偏笼统'], measures: ['细化预算编制'] });
+  expect(d.warnings.map((w) => w.code)).toEqual(['MISSING_INDICATORS']);
+});

@@ -24,22 +24,18 @@ interface BudgetColumns {
 }
 
 function budgetHeader(row: Row): BudgetColumns | null {
-  const texts = row.cells.map((c) => squash(c.text));
-  if (!texts.some((t) => /执行数|执行率/.test(t))) return null;
+  const texts = row.cells.map((c) => squash(c.text).replace(/[（(](万元|元|亿元)[)）]/g, ''));
   if (texts.some((t) => /^(19|20)\d{2}年/.test(t))) return null;
   const find = (re: RegExp, not?: RegExp): number => texts.findIndex((t) => re.test(t) && !(not && not.test(t)));
-  const initial = find(/年初.*预算|年初数/);
-  const budget = find(/预算数|全年预算|调整后预算/, /年初/);
-  const actual = find(/执行数|决算数|实际支出|实际数/);
-  if (actual < 0 || (initial < 0 && budget < 0)) return null;
-  return {
-    initial: initial >= 0 ? initial : budget,
-    adjusted: initial >= 0 ? budget : -1,
-    actual,
-    rate: find(/执行率/),
-    weight: find(/分值|权重/),
-    score: find(/得分/),
-  };
+  const actual = find(/执行数|决算数|实际支出|实际数|支出数|实际执行/, /预算/);
+  let initial = find(/年初/);
+  if (initial < 0) initial = find(/^(预算数|批复数|预算批复数|批复预算数?|预算)$/);
+  let adjusted = find(/调整后|调整预算|全年预算/, /年初/);
+  if (actual < 0 || (initial < 0 && adjusted < 0)) return null;
+  if (!texts.some((t) => /执行|决算|实际/.test(t))) return null;
+  // A single "全年预算数" column is the budget the year started with (the contract's reading).
+  if (initial < 0) [initial, adjusted] = [adjusted, -1];
+  return { initial, adjusted, actual, rate: find(/执行率/), weight: find(/分值|权重/), score: find(/得分/) };
 }
 
 function subjectOfLabel(label: string): 'total' | 'totalWeak' | 'basic' | 'project' | null {
@@ -54,6 +50,7 @@ function subjectOfLabel(label: string): 'total' | 'totalWeak' | 'basic' | 'proje
 function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: BudgetScoreRow) => void): void {
   let cols: BudgetColumns | null = null;
   let unit: AmountUnit = '万元';
+  const hasTotalRow = table.rows.some((r) => subjectOfLabel(squash(r.cells.map((c) => c.text).join(''))) === 'total');
   for (const row of table.rows) {
     const header = budgetHeader(row);
     if (header) {
@@ -67,8 +64,10 @@ function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: Budge
       cols = null;
       continue;
     }
-    const subject = subjectOfLabel(label);
+    let subject = subjectOfLabel(label);
     if (!subject) continue;
+    // "财政拨款" stands for the total when the table has no 合计/总额 row of its own.
+    if (subject === 'totalWeak' && !hasTotalRow) subject = 'total';
     const at = (i: number): string => (i >= 0 ? (row.cells[i]?.text ?? '') : '');
     const base = subject === 'totalWeak' ? 'budget.total' : `budget.${subject}`;
     const strength = subject === 'totalWeak' ? STRENGTH.table : STRENGTH.formalTable;

@@ -56,7 +56,8 @@ export class Candidates {
         if (seen.has(key)) continue;
         seen.add(key);
         warnings.push({
-          code: 'AMBIGUOUS_VALUE',
+          // Two places stating different budget totals is the contract's TOTAL_MISMATCH.
+          code: /^budget\.total\.(initial|adjusted|actual)$/.test(path) ? 'TOTAL_MISMATCH' : 'AMBIGUOUS_VALUE',
           path,
           message: `${path}: the ${chosen.where} says ${String(chosen.value)} (line ${chosen.line}), the ${other.where} says ${String(other.value)} (line ${other.line}); kept ${String(chosen.value)} from the ${chosen.where}`,
         });

@@ -4,7 +4,7 @@ import { looksLikeUnitName } from './region.js';
 import { chineseNumber } from '../numbers/parse-number.js';
 import { stripMarkers } from '../segment/sections.js';
 
-const TITLE = /(绩效自评报告|绩效评价报告|自评报告|评价报告|自评表|评价表)/;
+const TITLE = /(绩效自评报告|绩效评价报告|自评报告|评价报告|自评的报告|评价的报告|自评表|评价表)/;
 const UNIT_LABEL = /^(填报单位|单位名称|部门\s*[（(]?单位[)）]?\s*名称|预算部门[、,，]?\s*单位名称|[^\s]{0,4}预算部门名\s*称|实施单位|部门名称|单位)[:：]?\s*(.*)$/;
 
 /** Unit name, fiscal year and report date. */
@@ -30,9 +30,9 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
     if (label && looksLikeUnitName(label[2] ?? '')) candidates.add('unit.name', { value: label[2], line: line.no, strength: STRENGTH.table, where: 'table', focus: label[2] });
   }
   // Title lines: "2021年度长沙市望城区工业和信息化局 整体支出…报告", or the unit alone on the line above the title.
-  const titleLines = ctx.lines.filter((l) => TITLE.test(l.text) && l.text.trim().length <= 80 && !/通知|关于/.test(l.text));
+  const titleLines = ctx.lines.filter((l) => TITLE.test(l.text) && l.text.trim().length <= 80 && !/通知/.test(l.text));
   for (const line of titleLines.slice(0, 3)) {
-    const t = stripMarkers(line.text).replace(/^#+\s*/, '').replace(/\s+/g, '');
+    const t = stripMarkers(line.text).replace(/^#+\s*/, '').replace(/\s+/g, '').replace(/^关于/, '');
     const m = /^(?:[(（]?(?:19|20)\d{2}年度?[)）]?)?([\u4e00-\u9fa5（）()]+?)(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|部门|项目支出)/.exec(t);
     const name = m?.[1]?.replace(/(?:19|20)\d{2}年度?$/, '');
     if (name && looksLikeUnitName(name)) candidates.add('unit.name', { value: name, line: line.no, strength: STRENGTH.text, where: 'title', focus: name });

@@ -109,7 +109,8 @@ function readProse(ctx: ExtractContext): void {
         const part = partOf(clause);
         const add = (path: string): void => ctx.candidates.add(path, { value, line: line.no, strength: STRENGTH.text, where: 'text', focus: m[0] });
         if (part === 'vehicles') continue;
-        if (part === 'total' || (part === null && /三公|公用经费实际|经费/.test(clause))) {
+        const plainTotal = part === null && !/公务|车|接待|出国|其中/.test(clause) && (/三公|经费/.test(clause) || sentence.some((c) => /三公/.test(c)));
+        if (part === 'total' || plainTotal) {
           if (kind === 'budget') add('threePublic.budget');
           else if (kind === 'actual') add('threePublic.actual');
         } else if (part && kind === 'actual') add(`threePublic.${part}`);

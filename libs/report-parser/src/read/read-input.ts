@@ -46,7 +46,9 @@ export async function readInput(bytes: Uint8Array, fileName: string, options: Re
     if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
       throw new ReportParseError('CORRUPT_FILE', fileName, 'is a truncated PDF (the end-of-file marker is missing)');
     }
-    return { format, text: await readPdf(bytes, fileName), encoding: null };
+    const text = await readPdf(bytes, fileName);
+    if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, 'has no text layer (a scanned image?); run OCR on it first');
+    return { format, text, encoding: null };
   }
   const { text, encoding } = decodeTextBytes(bytes);
   if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, 'holds no text');
