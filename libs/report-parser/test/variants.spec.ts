@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 import type { ReportDocument } from '@hunan-perf/contracts';
 import { extractReports } from '../src/index.js';
-import { SEEDS, department, seedBytes } from './helpers.js';
+import { SEEDS, department, expectValid, seedBytes } from './helpers.js';
 
 // The same documents written differently: a reader should not care.
 const seedText = (file: string): string => new TextDecoder().decode(seedBytes(file));
@@ -106,4 +106,13 @@ test('an unseen markdown layout', async () => {
   expect(d.staff).toEqual({ quota: 25, actual: 23 });
   expect(d.findings).toEqual({ problems: ['预算编制不够精细', '绩效目标偏笼统'], measures: ['细化预算编制'] });
   expect(d.warnings.map((w) => w.code)).toEqual(['MISSING_INDICATORS']);
+});
+
+test('values outside the contract bounds are dropped, the document stays valid', async () => {
+  const text = seedText(SEEDS.liuyang).replace('年度工作任务完成率\t100%\t100%\t14\t', '年度工作任务完成率\t100%\t100%\t1400\t');
+  const result = await extractReports(new TextEncoder().encode(text), 'l.txt');
+  const d = department(result);
+  expect(d.indicators[8]!.score).toBeNull();
+  expect(d.provenance['indicators.8.score']).toBeUndefined();
+  expectValid(d);
 });

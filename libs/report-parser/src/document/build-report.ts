@@ -13,6 +13,7 @@ import { extractFindings } from '../extract/findings.js';
 import { levelOf, regionChain } from '../extract/region.js';
 import { validateReport } from '../validate/warnings.js';
 import { round2 } from '../numbers/parse-number.js';
+import { fitSchema } from './fit-schema.js';
 
 function restrictTables(tables: Table[], lineNos: Set<number>): Table[] {
   const out: Table[] = [];
@@ -113,9 +114,10 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
     prov[`findings.measures.${i}`] = candidates.provenanceOf({ line: m.line, focus: m.text });
   });
 
-  warnings.push(...validateReport(doc, found, budgetRow));
   doc.provenance = Object.fromEntries(Object.entries(prov).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return doc;
+  fitSchema(doc);
+  doc.warnings.push(...validateReport(doc, found, budgetRow));
+  return fitSchema(doc);
 }
 
 function addBreakdownProvenance(
