@@ -143,7 +143,8 @@ export function keyValue(v: SyntheticValues, spaceAligned: boolean): string[] {
   const t = v.threePublic;
   const share = (n: number | null): string => (Math.round(((n ?? 0) / (b.total.actual ?? 1)) * 10000) / 100).toFixed(2);
   const table = spaceAligned
-    ? ['一级指标  二级指标  三级指标  指标值  完成值  分值  得分', ...v.indicators.map((r) => `${r.level1}  ${r.level2}  ${r.name}  ${r.target}  ${r.actual}  ${r.weight}  ${r.score}`), `合计  100  ${v.score.total}`]
+    ? // OCR output: empty cells vanish, so a row without its 一级/二级 labels is simply shorter.
+      ['一级指标  二级指标  三级指标  指标值  完成值  分值  得分', ...grouped(v.indicators).map(({ l1, l2, row: r }) => [l1, l2, r.name, r.target, r.actual, r.weight, r.score].filter((c) => c !== '').join('  ')), `合计  100  ${v.score.total}`]
     : ['| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |', '|---|---|---|---|---|---|---|', ...grouped(v.indicators).map(({ l1, l2, row }) => `| ${l1} | ${l2} | ${row.name} | ${row.target} | ${row.actual} | ${row.weight} | ${row.score} |`), `| 合计 | | | | | 100 | ${v.score.total} |`];
   return [
     `## ${v.unit.name} ${v.fiscalYear} 年部门整体支出绩效评价报告`,
