@@ -56,8 +56,7 @@ export function fitSchema(doc: ReportDocument): ReportDocument {
   doc.findings.problems = doc.findings.problems.slice(0, 500).map((p) => cut(p, 5000) as string);
   doc.findings.measures = doc.findings.measures.slice(0, 500).map((p) => cut(p, 5000) as string);
   doc.warnings = doc.warnings.slice(0, 1000).map((w) => ({ ...w, message: cut(w.message, 2000) as string }));
-  const keys = Object.keys(doc.provenance).filter((k) => !/^indicators\.(\d+)\./.test(k) || Number(/^indicators\.(\d+)\./.exec(k)![1]) < 2000);
-  const kept = keys.slice(0, 10_000);
-  doc.provenance = Object.fromEntries(kept.map((k) => [k, doc.provenance[k]!]));
+  const keys = Object.keys(doc.provenance);
+  if (keys.length > 10_000) doc.provenance = Object.fromEntries(keys.slice(0, 10_000).map((k) => [k, doc.provenance[k]!]));
   return doc;
 }

@@ -24,6 +24,7 @@ interface BudgetColumns {
 }
 
 function budgetHeader(row: Row): BudgetColumns | null {
+  if (!row.cells.some((c) => /预算|批复/.test(c.text)) || !row.cells.some((c) => /执行|决算|实际|支出数/.test(c.text))) return null;
   const texts = row.cells.map((c) => squash(c.text).replace(/[（(](万元|元|亿元)[)）]/g, ''));
   if (texts.some((t) => /^(19|20)\d{2}年/.test(t))) return null;
   const find = (re: RegExp, not?: RegExp): number => texts.findIndex((t) => re.test(t) && !(not && not.test(t)));
@@ -50,7 +51,7 @@ function subjectOfLabel(label: string): 'total' | 'totalWeak' | 'basic' | 'proje
 function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: BudgetScoreRow) => void): void {
   let cols: BudgetColumns | null = null;
   let unit: AmountUnit = '万元';
-  const hasTotalRow = table.rows.some((r) => subjectOfLabel(squash(r.cells.map((c) => c.text).join(''))) === 'total');
+  const hasTotalRow = table.rows.some((r) => r.cells.some((c) => /总额|合计|总计|部门整体支出/.test(c.text)));
   for (const row of table.rows) {
     const header = budgetHeader(row);
     if (header) {

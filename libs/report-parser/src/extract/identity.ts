@@ -15,6 +15,7 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
     for (const row of table.rows) {
       const cells = row.cells.filter((c) => c.text);
       for (let i = 0; i < cells.length; i++) {
+        if (cells[i]!.text.length > 60 || !/单位|部门/.test(cells[i]!.text)) continue;
         const m = UNIT_LABEL.exec((cells[i]!.text).replace(/\s/g, ''));
         if (!m) continue;
         if (kind === 'department_overall' && /实施单位/.test(m[1] ?? '')) continue;
@@ -25,6 +26,7 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
     }
   }
   for (const line of ctx.lines) {
+    if (!line.text.includes('单位')) continue;
     const t = stripMarkers(line.text).replace(/^#+\s*/, '');
     const label = /^(填报单位|单位名称)[:：]\s*([\u4e00-\u9fa5（）()]+)/.exec(t.replace(/\s/g, ''));
     if (label && looksLikeUnitName(label[2] ?? '')) candidates.add('unit.name', { value: label[2], line: line.no, strength: STRENGTH.table, where: 'table', focus: label[2] });
@@ -48,7 +50,7 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
   // Signature: a line holding only the unit's name, followed by a date.
   for (let i = 0; i < ctx.lines.length - 1; i++) {
     const t = ctx.lines[i]!.text.trim();
-    if (!looksLikeUnitName(t)) continue;
+    if (t.length > 40 || t.length < 4 || !looksLikeUnitName(t)) continue;
     const next = ctx.lines.slice(i + 1, i + 3).map((l) => l.text.trim()).find(Boolean) ?? '';
     if (/^[\d〇零一二三四五六七八九O0]{4}\s*年/.test(next)) candidates.add('unit.name', { value: t, line: ctx.lines[i]!.no, strength: STRENGTH.text, where: 'signature', focus: t });
   }

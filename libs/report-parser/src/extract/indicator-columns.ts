@@ -7,6 +7,7 @@ const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
 
 /** Recognises the header row of an indicator table and maps its columns to roles. */
 export function indicatorHeader(row: Row): ColumnMap | null {
+  if (!row.cells.some((c) => /三级|指标名称|二级/.test(c.text))) return null;
   const texts = row.cells.map((c) => squash(c.text));
   const has = (re: RegExp): boolean => texts.some((t) => re.test(t));
   const named = has(/三级|指标名称/) || (has(/^一级/) && has(/^二级/));
@@ -34,6 +35,7 @@ export function indicatorHeader(row: Row): ColumnMap | null {
 
 /** The header of a one-level score table: 一级指标 | 指标分值 | 自评得分 (| 得分率). */
 export function breakdownHeader(row: Row): { label: number; weight: number; score: number } | null {
+  if (!row.cells.some((c) => /得分/.test(c.text)) || !row.cells.some((c) => /分值|权重/.test(c.text))) return null;
   const texts = row.cells.map((c) => squash(c.text));
   const label = texts.findIndex((t) => /^一级指标$|^指标$|^评价内容$/.test(t));
   const weight = texts.findIndex((t) => /分值|权重/.test(t));

@@ -28,6 +28,7 @@ interface YearColumns {
 
 /** "经费控制情况 | 2020 年决算数 | 2021 年预算数 | 2021 年决算数". */
 function yearHeader(row: Row, fiscalYear: number | null): YearColumns | null {
+  if (!row.cells.some((c) => c.text.includes('决算'))) return null;
   const texts = row.cells.map((c) => squash(c.text));
   const col = (re: RegExp, year: number | null): number =>
     texts.findIndex((t) => re.test(t) && (year === null || !/(19|20)\d{2}/.test(t) || t.includes(String(year))));
