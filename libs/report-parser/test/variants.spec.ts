@@ -116,3 +116,20 @@ test('values outside the contract bounds are dropped, the document stays valid',
   expect(d.provenance['indicators.8.score']).toBeUndefined();
   expectValid(d);
 });
+
+test('one heading for problems and measures, two numbered lists under it', async () => {
+  const text = [
+    '青山县水利局2023年度部门整体支出绩效自评报告',
+    '一、基本情况',
+    '2023年，本局整体支出1000万元。',
+    '二、存在的问题及改进措施',
+    '1. 预算编制不够精细。',
+    '2. 绩效目标偏笼统。',
+    '1. 细化预算编制。',
+    '2. 量化绩效目标。',
+    '3. 加强培训。',
+    '三、其他',
+  ].join('\n');
+  const d = await run(text, 'q.txt');
+  expect(d.findings).toEqual({ problems: ['预算编制不够精细', '绩效目标偏笼统'], measures: ['细化预算编制', '量化绩效目标', '加强培训'] });
+});

@@ -11,7 +11,7 @@ export interface FoundItem {
 
 interface Section {
   heading: Heading;
-  kind: 'problems' | 'measures';
+  kind: 'problems' | 'measures' | 'both';
   from: number;
   to: number;
 }
@@ -22,6 +22,10 @@ export function itemText(rest: string): string {
   return first.replace(/[：:，,、\s]+$/, '').trim();
 }
 
+function numberOf(text: string): string {
+  return /^[\s\t]*(?:[-*•]\s+)?[（(]?\s*([0-9一二三四五六七八九十①-⑩]+)/.exec(text)?.[1] ?? '';
+}
+
 /** 存在的问题 / 改进措施 lists, one entry per numbered item. */
 export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; measures: FoundItem[] } {
   const lines = ctx.lines;
@@ -29,7 +33,7 @@ export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; m
   lines.forEach((line, idx) => {
     const h = headingOf(line);
     if (!h || h.title.length > 40) return;
-    const kind = PROBLEMS.test(h.title) && !MEASURES.test(h.title) ? 'problems' : MEASURES.test(h.title) ? 'measures' : null;
+    const kind = PROBLEMS.test(h.title) ? (MEASURES.test(h.title) ? 'both' : 'problems') : MEASURES.test(h.title) ? 'measures' : null;
     if (!kind) return;
     let end = idx + 1;
     for (; end < lines.length; end++) {
@@ -45,7 +49,7 @@ export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; m
   const problems: FoundItem[] = [];
   const measures: FoundItem[] = [];
   for (const s of inner) {
-    const target = s.kind === 'problems' ? problems : measures;
+    let target = s.kind === 'measures' ? measures : problems;
     let style: string | null = null;
     const found: FoundItem[] = [];
     for (let i = s.from; i < s.to; i++) {
@@ -54,6 +58,11 @@ export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; m
       if (!marker) continue;
       style ??= marker.style;
       if (marker.style !== style) continue;
+      // "存在的问题及改进措施" with one list after the other: the second numbering run is the measures.
+      if (s.kind === 'both' && found.length && /^[1一①]$/.test(numberOf(line.text)) && target === problems) {
+        problems.push(...found.splice(0));
+        target = measures;
+      }
       const text = itemText(marker.rest);
       if (text) found.push({ text, line: line.no });
     }
