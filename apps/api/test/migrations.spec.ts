@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { connect, migrate } from '../src/database/connect.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000'];
+const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000'];
 
 const TABLES = [
   'app_user', 'audit_event', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator',

@@ -12,7 +12,7 @@ import type { ReportStatus } from '../reports/report-status.js';
 import { ReportWorkflowService } from '../reports/report-workflow.service.js';
 import { type ReportRecord, ReportsRepository } from '../reports/reports.repository.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { UnitResolverService } from '../units/unit-resolver.service.js';
+import { type UnitResolution, UnitResolverService } from '../units/unit-resolver.service.js';
 import { DocumentReadError, readDocument, type ReadDocument } from './document-reader.js';
 import type { IngestedReport, IngestFile, IngestOptions, IngestOutcome } from './ingest-types.js';
 import { SourceDocumentsRepository } from './source-documents.repository.js';
@@ -47,18 +47,19 @@ export class IngestionService {
 
   /** Files one after another; one bad file never fails the others. */
   async ingestMany(files: IngestFile[], actor: AuthUser | null, options: IngestOptions = {}): Promise<IngestOutcome[]> {
+    const autoConfirm = (await this.settings.ingest()).autoConfirm;
     const outcomes: IngestOutcome[] = [];
-    for (const file of files) outcomes.push(await this.ingest(file, actor, options));
+    for (const file of files) outcomes.push(await this.ingest(file, actor, { ...options, autoConfirm }));
     return outcomes;
   }
 
-  async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions = {}): Promise<IngestOutcome> {
+  async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions & { autoConfirm?: boolean } = {}): Promise<IngestOutcome> {
     const fileName = file.fileName;
     try {
       const read = await readDocument(file.bytes, fileName, DEFAULT_MAX_BYTES);
       const existing = await this.documents.findBySha(read.sha256);
       if (existing) return await this.existingOutcome(fileName, existing.id, read.sha256, actor);
-      const autoConfirm = (await this.settings.ingest()).autoConfirm;
+      const autoConfirm = options.autoConfirm ?? (await this.settings.ingest()).autoConfirm;
       const stored = await this.db.transaction((m) => this.store(m, file, read, actor, options, autoConfirm));
       if (!stored) {
         // The same bytes were stored by a concurrent upload between our check and our insert.
@@ -78,7 +79,8 @@ export class IngestionService {
   private async store(
     m: EntityManager, file: IngestFile, read: ReadDocument, actor: AuthUser | null, options: IngestOptions, autoConfirm: boolean,
   ): Promise<IngestOutcome | null> {
-    const resolved = await Promise.all(read.reports.map((doc) => this.resolver.resolve(doc.unit.name, doc.unit.regionName, m)));
+    const resolved: UnitResolution[] = [];
+    for (const doc of read.reports) resolved.push(await this.resolver.resolve(doc.unit.name, doc.unit.regionName, m, false));
     if (actor?.role === 'submitter') await this.assertWithinRegion(file.fileName, resolved.map((r) => r.regionCode), actor);
     const documentId = await this.documents.insertIfNew(m, {
       sha256: read.sha256, fileName: file.fileName, mediaType: file.mediaType || read.mediaType, format: read.format,
@@ -90,15 +92,20 @@ export class IngestionService {
       const resolution = resolved[position]!;
       const regionCode = resolution.regionCode ?? (actor?.role === 'submitter' ? actor.regionCode : null);
       const status: ReportStatus = resolution.unitId ? 'draft' : 'unresolved';
-      const { id } = await this.reports.insert(m, {
+      const { id, version } = await this.reports.insert(m, {
         sourceDocumentId: documentId, position, unitId: resolution.unitId, regionCode, fiscalYear: doc.fiscalYear,
         kind: doc.reportKind, status, document: doc, extractedDocument: doc, isSynthetic: Boolean(options.synthetic),
         createdBy: actor?.id ?? null,
       });
-      await this.rows.replace(m, id, doc);
-      let record = (await this.reports.find(id, m))!;
-      if (this.shouldConfirm(record, doc, Boolean(options.confirm), autoConfirm)) record = await this.workflow.confirm(id, actor, options.requestId ?? null, m);
-      reports.push(summary(record));
+      await this.rows.replace(m, id, doc, true);
+      let entry: IngestedReport = {
+        reportId: id, kind: doc.reportKind, unit: resolution.unitId ? { id: resolution.unitId, name: resolution.unitName! } : null,
+        unitNameInReport: doc.unit.name, regionCode, fiscalYear: doc.fiscalYear, status, version, warnings: doc.warnings,
+      };
+      if (this.shouldConfirm(status, doc, Boolean(options.confirm), autoConfirm)) {
+        entry = summary(await this.workflow.confirm(id, actor, options.requestId ?? null, m));
+      }
+      reports.push(entry);
     }
     await this.audit.record(
       { actorId: actor?.id ?? null, action: 'document.ingest', entityType: 'source_document', entityId: documentId,
@@ -112,8 +119,8 @@ export class IngestionService {
    * An explicit --confirm (sample data, folder import) confirms every resolved report with a year;
    * the auto-confirm setting only those without error-level warnings.
    */
-  private shouldConfirm(record: ReportRecord, doc: ReportDocument, explicit: boolean, autoConfirm: boolean): boolean {
-    if (record.status !== 'draft' || doc.fiscalYear === null) return false;
+  private shouldConfirm(status: ReportStatus, doc: ReportDocument, explicit: boolean, autoConfirm: boolean): boolean {
+    if (status !== 'draft' || doc.fiscalYear === null) return false;
     return explicit || (autoConfirm && !doc.warnings.some((w) => ERROR_WARNING_CODES.includes(w.code)));
   }
 

@@ -69,23 +69,28 @@ export class ReportsRepository {
     return Number(v);
   }
 
-  /** Inserts a report version (numbered within its series); the caller writes its rows next. */
+  /**
+   * Inserts a report version, numbered after the highest of its series (under the series lock,
+   * so concurrent uploads never share a number); the caller writes its rows next.
+   */
   async insert(m: EntityManager, r: NewReportVersion): Promise<{ id: string; version: number }> {
-    let version = 1;
-    if (r.unitId) {
-      await this.lockSeries(m, r.unitId, r.fiscalYear, r.kind);
-      version = await this.nextVersion(m, r.unitId, r.fiscalYear, r.kind);
-    }
-    const [{ id }] = await m.query(
+    if (r.unitId) await this.lockSeries(m, r.unitId, r.fiscalYear, r.kind);
+    const [row] = await m.query(
       `INSERT INTO report (source_document_id, position, unit_id, region_code, fiscal_year, kind, version, status,
                            document, extracted_document, is_synthetic, created_by, revised_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11, $12, $13) RETURNING id`,
+       SELECT $1, $2, $3, $4, $5, $6,
+              CASE WHEN $3::uuid IS NULL THEN 1 ELSE COALESCE(max(version), 0) + 1 END,
+              $7, $8::jsonb, COALESCE($9::jsonb, $8::jsonb), $10, $11, $12
+         FROM report WHERE $3::uuid IS NOT NULL AND unit_id = $3 AND fiscal_year IS NOT DISTINCT FROM $5 AND kind = $6
+       RETURNING id, version`,
       [
-        r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, version, r.status,
-        JSON.stringify(r.document), JSON.stringify(r.extractedDocument), r.isSynthetic, r.createdBy, r.revisedFrom ?? null,
+        r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, r.status, JSON.stringify(r.document),
+        // The machine-read document is usually the document itself: send it once.
+        r.extractedDocument === r.document ? null : JSON.stringify(r.extractedDocument),
+        r.isSynthetic, r.createdBy, r.revisedFrom ?? null,
       ],
     );
-    return { id, version };
+    return { id: row.id, version: row.version };
   }
 
   async find(id: string, m: EntityManager = this.db.manager, forUpdate = false): Promise<ReportRecord | null> {

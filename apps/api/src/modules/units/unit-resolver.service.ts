@@ -16,6 +16,8 @@ export interface UnitCandidate {
 
 export interface UnitResolution {
   unitId: string | null;
+  /** The registry's canonical name of the unit, when resolved. */
+  unitName: string | null;
   /** The region the report belongs to: the unit's, or the one its names point to. */
   regionCode: string | null;
   candidates: UnitCandidate[];
@@ -42,18 +44,30 @@ export class UnitResolverService {
     private readonly regions: RegionsRepository,
   ) {}
 
-  async resolve(unitName: string | null, regionName: string | null, manager: EntityManager = this.db.manager): Promise<UnitResolution> {
+  /** Candidates are ranked only when asked for (the review page), not during bulk ingestion. */
+  async resolve(
+    unitName: string | null, regionName: string | null, manager: EntityManager = this.db.manager, withCandidates = true,
+  ): Promise<UnitResolution> {
     const matcher = await this.regionMatcher();
     const region = matcher.match(regionName)?.region ?? matcher.match(unitName)?.region ?? null;
-    const units = await this.unitNames(manager);
     const wanted = [unitName, regionName && unitName && !unitName.startsWith(regionName) ? `${regionName}${unitName}` : null]
       .filter((n): n is string => Boolean(n))
-      .map(normaliseUnitName);
-    const exact = units.filter((u) => u.names.some((n) => wanted.includes(n)));
+      .flatMap((n) => [n.trim(), normaliseUnitName(n)]);
+    const exact = wanted.length ? await this.exactMatches([...new Set(wanted)], manager) : [];
     const inRegion = region ? exact.filter((u) => u.regionCode === region.code) : exact;
-    if (inRegion.length === 1) return { unitId: inRegion[0]!.id, regionCode: inRegion[0]!.regionCode, candidates: [] };
-    if (!region && exact.length === 1) return { unitId: exact[0]!.id, regionCode: exact[0]!.regionCode, candidates: [] };
-    return { unitId: null, regionCode: region?.code ?? null, candidates: rank(units, unitName, region?.code ?? null) };
+    const hit = inRegion.length === 1 ? inRegion[0] : !region && exact.length === 1 ? exact[0] : undefined;
+    if (hit) return { unitId: hit.id, unitName: hit.name, regionCode: hit.regionCode, candidates: [] };
+    const candidates = withCandidates ? rank(await this.unitNames(manager), unitName, region?.code ?? null) : [];
+    return { unitId: null, unitName: null, regionCode: region?.code ?? null, candidates };
+  }
+
+  /** Units whose name or an alias is exactly one of the names. */
+  private exactMatches(names: string[], manager: EntityManager): Promise<{ id: string; name: string; regionCode: string }[]> {
+    return manager.query(
+      `SELECT u.id, u.name, u.region_code AS "regionCode" FROM unit u WHERE u.name = ANY($1)
+       UNION SELECT u.id, u.name, u.region_code FROM unit_alias a JOIN unit u ON u.id = a.unit_id WHERE a.alias = ANY($1)`,
+      [names],
+    );
   }
 
   /** Region codes change only with a new release of the division data: load them once. */

@@ -1,0 +1,106 @@
+// End-to-end ingest benchmark: 2,000 generated reports through the same IngestionService as the
+// upload API (extract → resolve unit → one transaction per file into PostgreSQL), next to the
+// extraction-only rate of the same documents (the reference).
+// Run: npm run bench:ingest   (DATABASE_URL if set, else a throw-away embedded PostgreSQL)
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { extractReports, generateSyntheticReport } from '../../libs/report-parser/dist/index.js';
+import { loadConfig } from '../../apps/api/dist/config/app-config.js';
+import { createApp } from '../../apps/api/dist/create-app.js';
+import { connect, migrate } from '../../apps/api/dist/database/connect.js';
+import { EmbeddedDatabase } from '../../apps/api/dist/database/embedded-database.js';
+import { createLogger } from '../../apps/api/dist/logging/logger.js';
+import { IngestionService } from '../../apps/api/dist/modules/documents/ingestion.service.js';
+import { seedRegions } from '../../apps/api/dist/modules/regions/region-seeder.js';
+
+const COUNT = Number(process.env.BENCH_DOCS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const fmt = (n, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+
+const encoder = new TextEncoder();
+const docs = Array.from({ length: COUNT }, (_, i) => {
+  const r = generateSyntheticReport(100_000 + i);
+  return { fileName: r.fileName, bytes: Buffer.from(encoder.encode(r.text)) };
+});
+const mb = docs.reduce((a, d) => a + d.bytes.length, 0) / 1024 / 1024;
+
+// Reference: extraction only (best of 2, after a warm-up).
+for (const d of docs.slice(0, 200)) await extractReports(d.bytes, d.fileName);
+let tExtract = Infinity;
+const extracted = [];
+for (let round = 0; round < 2; round++) {
+  extracted.length = 0;
+  const start = process.hrtime.bigint();
+  for (const d of docs) extracted.push((await extractReports(d.bytes, d.fileName)).reports[0]);
+  tExtract = Math.min(tExtract, seconds(start));
+}
+
+// A database of its own.
+let embedded = null;
+let tmp = null;
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'hp-bench-'));
+  embedded = new EmbeddedDatabase({ dataDir: tmp, port: 54000 + (process.pid % 1000), persistent: false });
+  serverUrl = await embedded.start();
+}
+const dbName = `hp_bench_ingest_${process.pid}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(serverUrl);
+url.pathname = `/${dbName}`;
+const dataSource = await connect(url.toString());
+await migrate(dataSource);
+await seedRegions(dataSource);
+const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: url.toString() };
+const app = await createApp(dataSource, config, createLogger('silent'));
+await app.init();
+
+// The province registry knows these units, as it would in production. The generator invents
+// region names, so each unit is registered under a real county chosen by its name.
+const counties = (await dataSource.query(`SELECT code FROM region WHERE level = 'county' ORDER BY code`)).map((r) => r.code);
+const units = new Set(extracted.map((doc) => doc.unit.name).filter(Boolean));
+for (const name of units) {
+  const county = counties[[...name].reduce((h, c) => (h * 31 + c.codePointAt(0)) >>> 0, 7) % counties.length];
+  await dataSource.query(`INSERT INTO unit (name, region_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [name, county]);
+}
+
+const ingestion = app.get(IngestionService);
+const outcomes = [];
+let next = 0;
+const start = process.hrtime.bigint();
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < docs.length) {
+      const doc = docs[next++];
+      outcomes.push(await ingestion.ingest(doc, null, { synthetic: true, autoConfirm: false }));
+    }
+  }),
+);
+const tIngest = seconds(start);
+const failed = outcomes.filter((o) => 'error' in o).length;
+const unresolved = outcomes.filter((o) => !('error' in o) && o.status === 'unresolved').length;
+const [{ reports, indicators }] = await dataSource.query(
+  `SELECT (SELECT count(*)::int FROM report) AS reports, (SELECT count(*)::int FROM report_indicator) AS indicators`,
+);
+
+await app.close();
+await dataSource.destroy();
+await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+await admin.end();
+if (embedded) await embedded.stop();
+if (tmp) await rm(tmp, { recursive: true, force: true });
+
+const ingestRate = COUNT / tIngest;
+const extractRate = COUNT / tExtract;
+console.log(`documents: ${COUNT} generated (${fmt(mb, 2)} MB), ${units.size} units registered; PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`);
+console.log(`extraction only (reference): ${fmt(tExtract * 1000, 0)} ms → ${fmt(extractRate)} documents/s`);
+console.log(`end to end into PostgreSQL:   ${fmt(tIngest * 1000, 0)} ms → ${fmt(ingestRate)} documents/s (${CONCURRENCY} files in flight)`);
+console.log(`stored: ${reports} reports, ${indicators} indicator rows; ${failed} failed, ${unresolved} unresolved`);
+console.log(`end to end is ${fmt((ingestRate / extractRate) * 100, 0)} % of the extraction-only rate (aim: at least 50 %)`);
+if (failed > 0) process.exitCode = 1;
