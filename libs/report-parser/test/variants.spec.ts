@@ -133,3 +133,12 @@ test('one heading for problems and measures, two numbered lists under it', async
   const d = await run(text, 'q.txt');
   expect(d.findings).toEqual({ problems: ['预算编制不够精细', '绩效目标偏笼统'], measures: ['细化预算编制', '量化绩效目标', '加强培训'] });
 });
+
+test('一级/二级 labels repeated on every row (merged cells copied) make one group each', async () => {
+  const text = seedText(SEEDS.yiyang).replace(/\n\t\n\t\n\t(新增规模工业企业家数|工业投资增长)/g, '\n\t\n\t产出指标\n(40分)\n\t数量指标\n\t$1');
+  expect(text.match(/\t产出指标\n\(40分\)/g)).toHaveLength(3);
+  const d = await run(text, 'y.txt');
+  expect(d.indicators).toHaveLength(19);
+  expect(d.scoreBreakdown.filter((b) => b.level1 === '产出指标')).toEqual([{ level1: '产出指标', level2: null, weight: 40, score: 40 }]);
+  expect(d.warnings.map((w) => w.code)).not.toContain('WEIGHT_SUM_MISMATCH');
+});

@@ -143,6 +143,9 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
         l2 = l1;
         l1 = undefined;
       }
+      // A label repeated on every row (merged cells read back as copies) continues its group.
+      if (l1 && level1 && splitLabel(l1.text).label === level1.level1) l1 = undefined;
+      if (l2 && level2 && !l1 && splitLabel(l2.text).label === level2.level2) l2 = undefined;
       if (l1) {
         const { label, weight } = splitLabel(l1.text);
         const w1 = cellOf('weight1');

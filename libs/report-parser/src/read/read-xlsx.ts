@@ -27,7 +27,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<str
   workbook.eachSheet((sheet) => {
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const cells: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value).replace(/[\t\r\n]+/g, ' ').trim());
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const cell = row.getCell(c);
+        // A merged range holds its value once (in its master cell), as in Word and the text exports.
+        const slave = cell.isMerged && cell.master !== cell;
+        cells.push(slave ? '' : cellText(cell.value).replace(/[\t\r\n]+/g, ' ').trim());
+      }
       while (cells.length && !cells[cells.length - 1]) cells.pop();
       if (!cells.length) lines.push('');
       else if (cells.filter(Boolean).length === 1 && cells[0]) lines.push(cells[0]);
