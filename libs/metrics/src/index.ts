@@ -6,3 +6,4 @@ export {
 export { parseQuantity, unitsComparable, type Quantity, type Comparator } from './quantity.js';
 export { assessIndicator, indicatorCompletion, type IndicatorAssessment, type IndicatorStatus } from './indicator-status.js';
 export { scoreRatesByLevel1, type ScoreRate } from './score-rate.js';
+export { METRIC_KEYS, METRICS, METRIC_DEFINITIONS_VERSION, isMetricKey, type MetricKey, type MetricInfo } from './catalog.js';
