@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         ReportsModule,
         DocumentsModule,
         TemplatesModule,
+        AnalyticsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
           : []),

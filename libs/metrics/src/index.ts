@@ -7,3 +7,7 @@ export { parseQuantity, unitsComparable, type Quantity, type Comparator } from '
 export { assessIndicator, indicatorCompletion, type IndicatorAssessment, type IndicatorStatus } from './indicator-status.js';
 export { scoreRatesByLevel1, type ScoreRate } from './score-rate.js';
 export { METRIC_KEYS, METRICS, METRIC_DEFINITIONS_VERSION, isMetricKey, type MetricKey, type MetricInfo } from './catalog.js';
+export {
+  DEFAULT_RECHECK_RULES, recheck, controlRate, warningColour,
+  type RecheckRule, type RecheckRuleSet, type RecheckItem, type RecheckInput, type RecheckBasis,
+} from './recheck.js';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { seedRegions } from '../modules/regions/region-seeder.js';
+import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, describeDatabaseUrl, migrate } from './connect.js';
 import { EmbeddedDatabase } from './embedded-database.js';
@@ -48,6 +49,8 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     undo.push(() => dataSource.destroy());
     const applied = await migrate(dataSource);
     logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+    const backfilled = await backfillIndicatorAssessments(dataSource);
+    if (backfilled) logger.info({ backfilled }, `assessed ${backfilled} indicator row(s) written before assessments were stored`);
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportDocument } from '@hunan-perf/contracts';
+import { assessIndicator } from '@hunan-perf/metrics';
 import type { EntityManager } from 'typeorm';
 
 const BUDGET_LINES = ['total', 'basic', 'project'] as const;
@@ -27,6 +28,7 @@ export class ReportRowsRepository {
     }
     const t = doc.threePublic;
     const ind = doc.indicators;
+    const assessed = ind.map((row) => assessIndicator(row));
     const sb = doc.scoreBreakdown;
     const findings = [
       ...doc.findings.problems.map((text, i) => ({ kind: 'problem', position: i, text })),
@@ -44,8 +46,9 @@ export class ReportRowsRepository {
          INSERT INTO report_three_public (report_id, budget, actual, prior_year_actual, reception, vehicle_purchase, vehicle_operation, overseas)
          VALUES ($1, $14, $15, $16, $17, $18, $19, $20)),
        indicators AS (
-         INSERT INTO report_indicator (report_id, position, level1, level2, name, target, actual, weight, score, note)
-         SELECT $1, * FROM unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::numeric[], $28::numeric[], $29::text[])),
+         INSERT INTO report_indicator (report_id, position, level1, level2, name, target, actual, weight, score, note, quantitative, comparator, status)
+         SELECT $1, * FROM unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::numeric[], $28::numeric[], $29::text[],
+                                  $41::boolean[], $42::text[], $43::text[])),
        breakdown AS (
          INSERT INTO report_score_breakdown (report_id, position, level1, level2, weight, score)
          SELECT $1, * FROM unnest($30::int[], $31::text[], $32::text[], $33::numeric[], $34::numeric[])),
@@ -63,7 +66,24 @@ export class ReportRowsRepository {
         sb.map((_, i) => i), sb.map((r) => r.level1), sb.map((r) => r.level2), sb.map((r) => r.weight), sb.map((r) => r.score),
         findings.map((f) => f.kind), findings.map((f) => f.position), findings.map((f) => f.text),
         doc.warnings.map((w) => w.code), doc.warnings.map((w) => w.message), doc.warnings.map((w) => w.path),
+        assessed.map((a) => a.quantitative), assessed.map((a) => a.comparator), assessed.map((a) => a.status),
       ],
+    );
+    await this.refreshMetrics(m, [reportId]);
+  }
+
+  /** Recomputes report_metric from the normalised rows with the SQL definitions (v_report_metric). */
+  async refreshMetrics(m: EntityManager, reportIds: string[]): Promise<void> {
+    await m.query(
+      `INSERT INTO report_metric SELECT * FROM v_report_metric WHERE report_id = ANY($1::uuid[])
+       ON CONFLICT (report_id) DO UPDATE SET
+         budget_initial = EXCLUDED.budget_initial, budget_adjusted = EXCLUDED.budget_adjusted, budget_actual = EXCLUDED.budget_actual,
+         execution_rate = EXCLUDED.execution_rate, adjustment_ratio = EXCLUDED.adjustment_ratio,
+         three_public_control_rate = EXCLUDED.three_public_control_rate, project_share = EXCLUDED.project_share,
+         indicator_completion = EXCLUDED.indicator_completion, met = EXCLUDED.met, unmet = EXCLUDED.unmet,
+         qualitative = EXCLUDED.qualitative, unknown = EXCLUDED.unknown, indicator_weight_sum = EXCLUDED.indicator_weight_sum,
+         indicator_score_sum = EXCLUDED.indicator_score_sum, warning_count = EXCLUDED.warning_count`,
+      [reportIds],
     );
   }
 }

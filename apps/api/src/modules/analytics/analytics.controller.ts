@@ -1,0 +1,74 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
+import { AnyRole } from '../auth/roles.decorator.js';
+import { AnalyticsService } from './analytics.service.js';
+import { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import { CompareDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import { IndicatorsDto } from './dto/indicators.dto.js';
+import { ProblemsDto, RecheckDto } from './dto/recheck-problems.dto.js';
+
+const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件）';
+
+@ApiTags('analytics')
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @AnyRole()
+  @Get('overview')
+  @ApiOperation({ summary: `总览：数量、平均与中位得分、等级分布、平均执行率与调整率、前后五名、散点${EXPORTABLE}` })
+  @ApiOkResponse({ type: OverviewDto })
+  overview(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('overview', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('compare')
+  @ApiOperation({ summary: `单位对比：每个单位一行，含所选指标与一级指标得分率${EXPORTABLE}` })
+  @ApiOkResponse({ type: CompareDto })
+  compare(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('compare', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('trends')
+  @ApiOperation({ summary: `趋势：单位或地区的指标逐年变化（含同比变化，缺年为空）${EXPORTABLE}` })
+  @ApiOkResponse({ type: TrendsDto })
+  trends(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('trends', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('indicators')
+  @ApiOperation({ summary: `指标完成：按单位、按一级/二级类别的完成率与指标明细${EXPORTABLE}` })
+  @ApiOkResponse({ type: IndicatorsDto })
+  indicators(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('indicators', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('rankings')
+  @ApiOperation({ summary: `排名：按所选指标排序（调整率、三公控制率越低越好）${EXPORTABLE}` })
+  @ApiOkResponse({ type: RankingsDto })
+  rankings(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('rankings', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('recheck')
+  @ApiOperation({ summary: `自评复核：按规则由金额重算客观得分，标出自评偏高的单位与红黄预警${EXPORTABLE}` })
+  @ApiOkResponse({ type: RecheckDto })
+  recheck(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('recheck', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('problems')
+  @ApiOperation({ summary: `问题分析：各单位“存在的问题”分词后归入常见主题${EXPORTABLE}` })
+  @ApiOkResponse({ type: ProblemsDto })
+  problems(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('problems', q, user, res);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { AnalyticsScopeService } from './analytics-scope.js';
+import { AnalyticsController } from './analytics.controller.js';
+import { AnalyticsService } from './analytics.service.js';
+import { CompareService } from './compare.service.js';
+import { IndicatorsService } from './indicators.service.js';
+import { MetricRowsRepository } from './metric-rows.repository.js';
+import { OverviewService } from './overview.service.js';
+import { ProblemsService } from './problems.service.js';
+import { RankingsService } from './rankings.service.js';
+import { RecheckService } from './recheck.service.js';
+import { TrendsService } from './trends.service.js';
+
+@Module({
+  imports: [RegionsModule, SettingsModule],
+  controllers: [AnalyticsController],
+  providers: [
+    AnalyticsScopeService, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
+    IndicatorsService, RankingsService, RecheckService, ProblemsService,
+  ],
+  exports: [AnalyticsScopeService, MetricRowsRepository],
+})
+export class AnalyticsModule {}

@@ -1,0 +1,33 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+/**
+ * Recurring themes of 存在的问题, each recognised by the words that signal it after Chinese word
+ * segmentation. A problem may belong to several themes; one that matches none is 其他.
+ */
+export const PROBLEM_THEMES: ReadonlyArray<{ theme: string; words: string[] }> = [
+  { theme: '预算编制', words: ['预算编制', '编制', '追加', '调剂', '年初预算', '预算调整', '科学性', '精准'] },
+  { theme: '绩效目标设置', words: ['绩效目标', '目标', '指标', '量化', '细化', '可衡量'] },
+  { theme: '执行进度', words: ['执行', '进度', '支出进度', '滞后', '结转', '结余', '拨付'] },
+  { theme: '财务管理', words: ['财务', '会计', '核算', '账务', '票据', '报账', '审核'] },
+  { theme: '绩效管理意识', words: ['绩效意识', '绩效管理', '绩效评价', '自评', '意识'] },
+  { theme: '制度与内控', words: ['制度', '内控', '内部控制', '规范'] },
+  { theme: '项目管理', words: ['项目', '监管', '跟踪', '验收', '实施'] },
+  { theme: '资产管理', words: ['资产', '固定资产', '设备'] },
+  { theme: '人员与能力', words: ['人员', '人手', '专业', '培训', '队伍'] },
+  { theme: '信息公开', words: ['公开', '信息化'] },
+];
+
+const STOP_WORDS = new Set(['的', '和', '与', '及', '等', '了', '在', '对', '是', '有', '不', '为', '中', '需', '要', '进一步', '存在', '问题', '方面', '工作', '情况', '一些', '部分', '较', '还', '有待', '加强', '提高']);
+
+let jieba: Jieba | null = null;
+const segmenter = () => (jieba ??= Jieba.withDict(dict));
+
+export function segment(text: string): string[] {
+  return segmenter().cut(text, false).map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP_WORDS.has(w) && !/^[\d.%、，。；：,;:()（）]+$/.test(w));
+}
+
+export function themesOf(text: string, words: string[] = segment(text)): string[] {
+  const found = PROBLEM_THEMES.filter((t) => t.words.some((w) => words.includes(w) || (w.length >= 3 && text.includes(w)))).map((t) => t.theme);
+  return found.length ? found : ['其他'];
+}

@@ -1,0 +1,105 @@
+import { PassThrough, type Writable } from 'node:stream';
+import { CSV_BOM, csvLine } from '@hunan-perf/contracts';
+import ExcelJS from 'exceljs';
+import yazl from 'yazl';
+import type { Column, ExportContext, ExportTable } from './table.js';
+
+const cellValue = <Row>(column: Column<Row>, row: Row) => {
+  const v = column.value(row);
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return v;
+};
+
+/** Writes the table as CSV (UTF-8 BOM, RFC 4180, formula-looking cells defused), row by row. */
+export async function writeCsv<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+  let rows = 0;
+  await write(out, CSV_BOM + csvLine(table.columns.map((c) => c.header)));
+  for await (const row of table.rows) {
+    await write(out, csvLine(table.columns.map((c) => cellValue(c, row))));
+    rows += 1;
+  }
+  return rows;
+}
+
+/** The defused text an XLSX text cell gets: the same rule as CSV, so a formula never runs. */
+function safeText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const NUM_FMT: Partial<Record<Column<unknown>['type'], string>> = { amount: '#,##0.00', rate: '0.00', score: '0.00', int: '0' };
+
+/** Streams an .xlsx: a data sheet with Chinese headers and number formats, then a 说明 sheet. */
+export async function writeXlsx<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('数据');
+  sheet.columns = table.columns.map((c) => ({
+    header: c.header, width: Math.max(10, Math.min(40, c.header.length * 2 + 4)), style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  let rows = 0;
+  for await (const row of table.rows) {
+    sheet.addRow(table.columns.map((c) => {
+      const v = cellValue(c, row);
+      return typeof v === 'string' ? safeText(v) : v;
+    })).commit();
+    rows += 1;
+  }
+  sheet.commit();
+  const about = workbook.addWorksheet('说明');
+  for (const line of contextLines({ ...table.context, rows })) about.addRow(line).commit();
+  about.commit();
+  await workbook.commit();
+  return rows;
+}
+
+export function contextLines(context: ExportContext): [string, string][] {
+  return [
+    ['内容', context.title],
+    ...Object.entries(context.filters).map(([k, v]): [string, string] => [`筛选：${k}`, v]),
+    ['数据截至', context.dataAsOf],
+    ['行数', String(context.rows)],
+    ['其中来自已确认报告的行数', String(context.confirmedRows)],
+    ['指标定义版本', context.metricDefinitionsVersion],
+    ...(context.rulesVersion ? [['复核规则版本', context.rulesVersion] as [string, string]] : []),
+    ['口径', '金额单位万元，比率单位 %；空白表示报告未提供（不是 0）；只统计各单位各年度当前确认的版本'],
+  ];
+}
+
+/** A zip of the CSV and manifest.json (filters, data as of, definition versions, row counts). */
+export async function writeCsvWithManifest<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+  const zip = new yazl.ZipFile();
+  zip.outputStream.pipe(out);
+  const csv = new PassThrough();
+  zip.addReadStream(csv, `${table.fileName}.csv`);
+  const rows = await writeCsv(table, csv);
+  csv.end();
+  const manifest = { ...table.context, rows, columns: table.columns.map((c) => ({ header: c.header, type: c.type })) };
+  zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json');
+  zip.end();
+  await new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('error', reject);
+  });
+  return rows;
+}
+
+function write(out: Writable, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (out.write(chunk, 'utf8')) resolve();
+    else {
+      out.once('drain', resolve);
+      out.once('error', reject);
+    }
+  });
+}
+
+export type ExportFormat = 'csv' | 'xlsx' | 'csv+manifest';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'csv+manifest': 'application/zip',
+};
+
+export const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', 'csv+manifest': 'zip' };
