@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import { startSeededApp } from './support/seeded-app.js';
+import { sessionAs, type Session, type TestApp } from './support/test-app.js';
+
+const binary = (res: import('superagent').Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('analytics on the five seed reports', () => {
+  let t: TestApp;
+  let viewer: Session;
+  let units: Record<string, string>;
+  beforeAll(async () => {
+    ({ t, units } = await startSeededApp());
+    viewer = await sessionAs(t, 'viewer');
+  });
+  afterAll(() => t.close());
+
+  const row = (rows: { unitId: string }[], seed: string) => rows.find((r) => r.unitId === units[seed]) as Record<string, unknown>;
+
+  it('湘西 2021: 预算调整率 340.77 % (7,020.73 against 1,592.83), 执行率 93.56 %, 三公控制率 19.86 %', async () => {
+    const res = await viewer.agent.get(`/api/analytics/compare?year=2021&unitIds=${units['004']}`).expect(200);
+    expect(res.body.rows).toHaveLength(1);
+    expect(res.body.rows[0]).toMatchObject({
+      unitName: '湘西土家族苗族自治州工业和信息化局', regionName: '湘西土家族苗族自治州', regionLevel: 'city', fiscalYear: 2021,
+      budgetInitial: 1592.83, budgetAdjusted: 7020.73, budgetActual: 6568.25,
+      adjustmentRatio: 340.77, executionRate: 93.56, threePublicControlRate: 19.86,
+    });
+    const rates = res.body.level1Rates.filter((r: { unitId: string }) => r.unitId === units['004']);
+    expect(rates).toContainEqual({ unitId: units['004'], level1: '产出指标', weight: 50, score: 50, scoreRate: 100 });
+    expect(rates).toContainEqual({ unitId: units['004'], level1: '预算执行率', weight: 10, score: 9.36, scoreRate: 93.6 });
+  });
+
+  it('益阳 2024: 预算调整率 31.29 %, 执行率 100 %, 指标完成率 100 % (6 of 6 quantitative rows met)', async () => {
+    const res = await viewer.agent.get('/api/analytics/compare?year=2024').expect(200);
+    expect(row(res.body.rows, '003')).toMatchObject({ adjustmentRatio: 31.29, executionRate: 100, indicatorCompletion: 100, threePublicControlRate: 100 });
+    const ind = await viewer.agent.get('/api/analytics/indicators?year=2024').expect(200);
+    expect(ind.body.units).toEqual([expect.objectContaining({ unitName: '益阳市工业和信息化局', completion: 100, met: 6, unmet: 0 })]);
+    const costRow = ind.body.rows.find((r: { name: string }) => r.name === '三公经费支出');
+    expect(costRow).toMatchObject({ target: '≤44万元', actual: '43.41万元', comparator: 'atMost', quantitative: true, status: 'met' });
+    const qualitative = ind.body.rows.find((r: { name: string }) => r.name === '工业投资增长');
+    expect(qualitative).toMatchObject({ quantitative: false, status: 'met' });
+  });
+
+  it('三公经费控制率: 浏阳 6.8 of 8 → 85 %; 浏阳 has no adjusted budget, so no 调整率', async () => {
+    const res = await viewer.agent.get('/api/analytics/compare?year=2021').expect(200);
+    expect(row(res.body.rows, '000')).toMatchObject({ threePublicControlRate: 85, adjustmentRatio: null, executionRate: 184.65 });
+    // 望城 states no score: it has no rank.
+    expect(row(res.body.rows, '001')).toMatchObject({ scoreTotal: null, rankInLevel: null });
+  });
+
+  it('overview: counts, grades, top units, and every year with data', async () => {
+    const res = await viewer.agent.get('/api/analytics/overview?year=2021').expect(200);
+    expect(res.body.availableYears).toEqual([2024, 2023, 2021]);
+    expect(res.body.counts).toMatchObject({ reports: 3, units: 3 });
+    expect(res.body.score).toMatchObject({ mean: 97.5, median: 97.5, min: 96, max: 99 });
+    // 浏阳 96 “优秀” and 湘西 99 “优”; 望城 states neither score nor grade.
+    expect(res.body.grades).toContainEqual({ grade: '优', count: 2 });
+    expect(res.body.grades).toContainEqual({ grade: '未评级', count: 1 });
+    expect(res.body.top[0].unitName).toBe('湘西土家族苗族自治州工业和信息化局');
+    expect(res.body.points).toHaveLength(3);
+    const empty = await viewer.agent.get('/api/analytics/overview?year=2030').expect(200);
+    expect(empty.body.counts.reports).toBe(0);
+    expect(empty.body.score.mean).toBeNull();
+  });
+
+  it('trends: one series per unit with year-over-year change and gaps as null', async () => {
+    const res = await viewer.agent.get(`/api/analytics/trends?metric=scoreTotal&unitIds=${units['004']},${units['003']}`).expect(200);
+    // The years the chosen units have data for; 2021 → 2024 is not adjacent, so no change.
+    expect(res.body.years).toEqual([2021, 2024]);
+    const yiyang = res.body.series.find((s: { key: string }) => s.key === units['003']);
+    expect(yiyang.points).toEqual([{ year: 2021, value: null, change: null }, { year: 2024, value: 100, change: null }]);
+    const xiangxi = res.body.series.find((s: { key: string }) => s.key === units['004']);
+    expect(xiangxi.points).toEqual([{ year: 2021, value: 99, change: null }, { year: 2024, value: null, change: null }]);
+    const byRegion = await viewer.agent.get('/api/analytics/trends?metric=executionRate&regionCodes=433100,430000').expect(200);
+    expect(byRegion.body.series.map((s: { name: string }) => s.name)).toEqual(['湘西土家族苗族自治州', '湖南省']);
+    expect(byRegion.body.series[0].points.find((p: { year: number }) => p.year === 2021).value).toBe(93.56);
+  });
+
+  it('rankings: lower is better for 预算调整率', async () => {
+    const res = await viewer.agent.get('/api/analytics/rankings?year=2021&metric=adjustmentRatio').expect(200);
+    expect(res.body.rows[0]).toMatchObject({ rank: 1, value: 340.77, unitName: '湘西土家族苗族自治州工业和信息化局' });
+    expect(res.body.rows.at(-1).value).toBeNull();
+  });
+
+  it('自评复核: 湘西 预算执行率 — 10 × 93.56 ÷ 100 = 9.36, self-reported 9.36, not flagged on that rule', async () => {
+    const res = await viewer.agent.get('/api/analytics/recheck?year=2021').expect(200);
+    const xiangxi = res.body.rows.find((r: { unitId: string }) => r.unitId === units['004']);
+    const exec = xiangxi.items.find((i: { rule: string }) => i.rule === 'executionRate');
+    expect(exec).toEqual({ rule: 'executionRate', label: '预算执行率', basis: 93.56, weight: 10, selfPoints: 9.36, recomputedPoints: 9.36, difference: 0 });
+    const threePublic = xiangxi.items.find((i: { rule: string }) => i.rule === 'threePublicControlRate');
+    expect(threePublic).toMatchObject({ basis: 19.86, weight: 2, selfPoints: 2, recomputedPoints: 2 });
+    // Indicator rows: Σ得分 78 of Σ分值 79 = 98.73 %, more than 5 points above the 93.56 % execution rate.
+    expect(xiangxi).toMatchObject({ indicatorScoreRatio: 98.73, executionRate: 93.56, warning: 'red' });
+    expect(res.body.rulesVersion).toBe('default-2026.1');
+  });
+
+  it('问题分析: recurring themes with the units behind them', async () => {
+    const res = await viewer.agent.get('/api/analytics/problems?year=2021').expect(200);
+    const budget = res.body.themes.find((t: { theme: string }) => t.theme === '预算编制');
+    expect(budget.units.map((u: { unitName: string }) => u.unitName)).toContain('浏阳市工业和信息化局');
+    expect(res.body.themes.reduce((n: number, t: { count: number }) => Math.max(n, t.count), 0)).toBeGreaterThan(1);
+    expect(res.body.keywords.length).toBeGreaterThan(5);
+  });
+
+  it('exports a CSV with a BOM and one row per unit; a formula-looking unit name comes out defused in CSV and XLSX', async () => {
+    await t.dataSource.query(`UPDATE unit SET name = '=HYPERLINK("http://x","点我")' WHERE id = $1`, [units['000']]);
+    const csv = await viewer.agent.get('/api/analytics/compare?year=2021&format=csv').buffer(true).parse(binary).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.body.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^年度,单位,地区,上级地区,等级,自评得分（分）,预算执行率（%）/);
+    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+
+    const xlsx = await viewer.agent.get('/api/analytics/compare?year=2021&format=xlsx').buffer(true).parse(binary).expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const sheet = book.getWorksheet('数据')!;
+    const names = sheet.getColumn(2).values.filter(Boolean);
+    expect(names).toContain(`'=HYPERLINK("http://x","点我")`);
+    expect(sheet.getCell('H1').value).toBe('预算调整率（%）');
+    expect(book.getWorksheet('说明')!.getCell('A1').value).toBe('内容');
+  });
+
+  it('a manifest export is a zip with the CSV and manifest.json', async () => {
+    const res = await viewer.agent.get('/api/analytics/rankings?year=2021&metric=scoreTotal&format=csv&manifest=1').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.body.subarray(0, 2).toString()).toBe('PK');
+    expect(res.body.includes(Buffer.from('manifest.json'))).toBe(true);
+  });
+
+  it('rejects bad filters naming them', async () => {
+    const res = await viewer.agent.get('/api/analytics/compare?year=abc&metrics=foo&unitIds=1,2&format=pdf').expect(400);
+    expect([...new Set(res.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(['format', 'metrics', 'unitIds', 'year']);
+  });
+
+  it('a submitter sees only its own region', async () => {
+    const s = await sessionAs(t, 'submitter', '430100');
+    const res = await s.agent.get('/api/analytics/compare?year=2021').expect(200);
+    expect(res.body.rows.map((r: { regionName: string }) => r.regionName).sort()).toEqual(['望城区', '浏阳市']);
+    await s.agent.get('/api/analytics/overview?regionCode=433100').expect(403);
+  });
+});
