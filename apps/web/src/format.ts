@@ -13,3 +13,42 @@ export function formatAmount(value: number | null | undefined): string {
   if (value == null) return '—';
   return `${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
 }
+
+/** 93.561 → "93.56%"; null → "—". */
+export function formatRate(value: number | null | undefined): string {
+  if (value == null) return '—';
+  return `${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+}
+
+/** 96 → "96 分", 92.5 → "92.5 分"; null → "—". */
+export function formatScore(value: number | null | undefined): string {
+  if (value == null) return '—';
+  return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 分`;
+}
+
+/** A metric value with the unit its catalog entry gives ('分' or '%'). */
+export function formatMetric(unit: '分' | '%', value: number | null | undefined): string {
+  return unit === '%' ? formatRate(value) : formatScore(value);
+}
+
+/** "+3.20" / "−1.05" / "—": a year-on-year change, signed. */
+export function formatChange(value: number | null | undefined): string {
+  if (value == null) return '—';
+  const abs = Math.abs(value).toFixed(2);
+  return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : '0.00';
+}
+
+/** "2026-11-22T08:05:00Z" → "2026-11-22 16:05" in the browser's time zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '—';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+const STATUS_LABELS: Record<string, string> = { draft: '待复核', unresolved: '单位待识别', confirmed: '已确认', superseded: '已被替代' };
+export const statusLabel = (status: string): string => STATUS_LABELS[status] ?? status;
+
+const ROLE_LABELS: Record<string, string> = { admin: '管理员', analyst: '分析员', viewer: '领导查看', submitter: '报送单位' };
+export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

@@ -1,10 +1,49 @@
-import { createRouter, createWebHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { type Area, useSessionStore } from './stores/session';
 
-export const router = createRouter({
-  history: createWebHistory(),
-  routes: [
-    { path: '/', name: 'status', component: () => import('./pages/status/StatusPage.vue'), meta: { title: '系统状态' } },
-  ],
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** The area the page belongs to; the role must be allowed it (see stores/session.ts). */
+    area?: Area;
+    /** Shown in the navigation. */
+    nav?: boolean;
+    public?: boolean;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/login/LoginPage.vue'), meta: { title: '登录', public: true } },
+  { path: '/', name: 'home', redirect: () => ({ name: 'overview' }) },
+  { path: '/overview', name: 'overview', component: () => import('./pages/overview/OverviewPage.vue'), meta: { title: '总览', area: 'dashboards', nav: true } },
+  { path: '/compare', name: 'compare', component: () => import('./pages/compare/ComparePage.vue'), meta: { title: '单位对比', area: 'dashboards', nav: true } },
+  { path: '/trends', name: 'trends', component: () => import('./pages/trends/TrendsPage.vue'), meta: { title: '趋势', area: 'dashboards', nav: true } },
+  { path: '/indicators', name: 'indicators', component: () => import('./pages/indicators/IndicatorsPage.vue'), meta: { title: '指标完成', area: 'dashboards', nav: true } },
+  { path: '/map', name: 'map', component: () => import('./pages/map/MapPage.vue'), meta: { title: '地图', area: 'dashboards', nav: true } },
+  { path: '/recheck', name: 'recheck', component: () => import('./pages/recheck/RecheckPage.vue'), meta: { title: '自评复核', area: 'dashboards', nav: true } },
+  { path: '/problems', name: 'problems', component: () => import('./pages/problems/ProblemsPage.vue'), meta: { title: '问题分析', area: 'dashboards', nav: true } },
+  { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportListPage.vue'), meta: { title: '报告', area: 'reports', nav: true } },
+  { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportDetailPage.vue'), meta: { title: '报告详情', area: 'reports' } },
+  { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: '导入', area: 'import', nav: true } },
+  { path: '/status', name: 'status', component: () => import('./pages/status/StatusPage.vue'), meta: { title: '系统状态', area: 'status', nav: true } },
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+/** The first page a role may open. */
+export function landingFor(may: (a: Area) => boolean): string {
+  return may('dashboards') ? '/overview' : may('reports') ? '/reports' : '/status';
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  await session.restore();
+  if (to.meta.public) return session.user && to.name === 'login' ? landingFor(session.may) : true;
+  if (!session.user) return { name: 'login', query: { next: to.fullPath } };
+  if (to.name === 'overview' && !session.may('dashboards')) return landingFor(session.may);
+  if (to.meta.area && !session.may(to.meta.area)) return landingFor(session.may);
+  return true;
 });
 
 router.afterEach((to) => {

@@ -23,8 +23,10 @@ function describeStatus(status: number): string {
   return `请求失败（${status}）`;
 }
 
-function csrfToken(): string | undefined {
-  return document.cookie.split('; ').find((c) => c.startsWith('hp_csrf='))?.slice('hp_csrf='.length);
+/** The hp_csrf cookie's value, decoded. */
+export function csrfToken(): string | undefined {
+  const raw = document.cookie.split('; ').find((c) => c.startsWith('hp_csrf='))?.slice('hp_csrf='.length);
+  return raw ? decodeURIComponent(raw) : undefined;
 }
 
 /** fetch with the session cookie, the CSRF header on writes, and errors in plain Chinese. */
@@ -33,7 +35,7 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   const method = (init.method ?? 'GET').toUpperCase();
   if (!['GET', 'HEAD'].includes(method)) {
     const token = csrfToken();
-    if (token) headers.set('X-CSRF-Token', decodeURIComponent(token));
+    if (token) headers.set('X-CSRF-Token', token);
   }
   if (init.body && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
   let res: Response;

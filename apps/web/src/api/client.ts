@@ -1,0 +1,54 @@
+/** Typed wrappers over apiFetch: one function per API route the web app uses. */
+import type {
+  AnalyticsFilters, Compare, Indicators, Overview, Problems, Rankings, Recheck, Trends,
+} from './analytics-types';
+import { apiFetch } from './http';
+import { toQuery } from './query';
+import type {
+  EditReport, IngestResult, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion, ResolveUnit, Session, Unit,
+} from './types';
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+
+export const authApi = {
+  login: (username: string, password: string) => apiFetch<Session>('/auth/login', json('POST', { username, password })),
+  logout: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
+  me: () => apiFetch<Session>('/auth/me'),
+};
+
+export const catalogApi = {
+  regions: () => apiFetch<RegionNode[]>('/regions'),
+  units: (regionCode?: string) => apiFetch<Unit[]>(`/units${toQuery({ regionCode })}`),
+};
+
+export const reportsApi = {
+  list: (query: ReportListQuery) => apiFetch<ReportList>(`/reports${toQuery(query)}`),
+  get: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`),
+  versions: (id: string) => apiFetch<ReportVersion[]>(`/reports/${encodeURIComponent(id)}/versions`),
+  edit: (id: string, body: EditReport) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`, json('PATCH', body)),
+  confirm: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
+  resolveUnit: (id: string, body: ResolveUnit) =>
+    apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/resolve-unit`, json('POST', body)),
+};
+
+export type UploadAnswer = IngestResult[];
+
+type Q = AnalyticsFilters;
+export const analyticsApi = {
+  overview: (f: Q) => apiFetch<Overview>(`/analytics/overview${toQuery(f)}`),
+  compare: (f: Q) => apiFetch<Compare>(`/analytics/compare${toQuery(f)}`),
+  trends: (f: Q) => apiFetch<Trends>(`/analytics/trends${toQuery(f)}`),
+  indicators: (f: Q) => apiFetch<Indicators>(`/analytics/indicators${toQuery(f)}`),
+  rankings: (f: Q) => apiFetch<Rankings>(`/analytics/rankings${toQuery(f)}`),
+  recheck: (f: Q) => apiFetch<Recheck>(`/analytics/recheck${toQuery(f)}`),
+  problems: (f: Q) => apiFetch<Problems>(`/analytics/problems${toQuery(f)}`),
+};
+
+/** The download address of an analytics table or export (CSV with a BOM, or XLSX). */
+export function analyticsDownloadUrl(endpoint: string, filters: Q, format: 'csv' | 'xlsx'): string {
+  return `/api/analytics/${endpoint}${toQuery({ ...filters, format })}`;
+}
+export function exportUrl(table: 'reports' | 'budget' | 'indicators' | 'warnings', filters: Q, format: 'csv' | 'xlsx'): string {
+  return `/api/exports/${table}.${format}${toQuery(filters)}`;
+}
+export const templateUrl = (format: 'xlsx' | 'csv') => `/api/templates/report.${format}`;

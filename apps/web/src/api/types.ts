@@ -1,0 +1,40 @@
+/** Names for the generated OpenAPI schema types (src/api/schema.d.ts, `npm run gen:api`). */
+import type { components, operations } from './schema';
+
+type S = components['schemas'];
+export type RegionNode = S['RegionNodeDto'];
+export type Unit = S['UnitDto'];
+export type ReportListItem = S['ReportListItemDto'];
+export type ReportList = S['ReportListDto'];
+export type ReportDetail = S['ReportDetailDto'];
+export type ReportVersion = S['ReportVersionDto'];
+export type Correction = S['CorrectionDto'];
+export type UnitCandidate = S['UnitCandidateDto'];
+export type EditReport = S['EditReportDto'];
+export type FieldEdit = S['FieldEditDto'];
+export type ResolveUnit = S['ResolveUnitDto'];
+export type IngestResult = S['IngestResultDto'];
+export type ReportStatus = ReportListItem['status'];
+/** The list filters; the generated document types limit/offset loosely, so they are narrowed here. */
+export type ReportListQuery = Omit<NonNullable<operations['ReportsController_list']['parameters']['query']>, 'limit' | 'offset'> & {
+  limit?: number;
+  offset?: number;
+};
+
+/**
+ * The session answer of POST /api/auth/login and GET /api/auth/me. The OpenAPI document
+ * declares no response schema for these two routes, so this one type follows the API's
+ * SessionUserDto (apps/api/src/modules/auth) by hand.
+ */
+export type Role = 'admin' | 'analyst' | 'viewer' | 'submitter';
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string | null;
+  role: Role;
+  regionCode: string | null;
+}
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}

@@ -1,0 +1,68 @@
+import type { Overview, UnitMetricRow } from '@/api/analytics-types';
+import type { ChartOption } from '../echarts';
+import { aria, esc, GRADE_COLORS, PALETTE } from './common';
+import { formatRate, formatScore } from '@/format';
+
+/** 等级分布: one bar per grade, in the order 优 良 中 差 未评级. */
+export function gradeDistributionOption(grades: Overview['grades']): ChartOption {
+  const order = ['优', '良', '中', '差', '未评级'];
+  const rows = order.map((g) => ({ grade: g, count: grades.find((x) => x.grade === g)?.count ?? 0 }));
+  const text = rows.map((r) => `${r.grade} ${r.count} 个`).join('，');
+  return {
+    aria: aria(`等级分布：${text}。`),
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 16, bottom: 28 },
+    xAxis: { type: 'category', data: rows.map((r) => r.grade) },
+    yAxis: { type: 'value', minInterval: 1, name: '单位数' },
+    series: [{
+      type: 'bar', name: '单位数', barMaxWidth: 48,
+      data: rows.map((r) => ({ value: r.count, itemStyle: { color: GRADE_COLORS[r.grade] } })),
+      label: { show: true, position: 'top' },
+    }],
+  };
+}
+
+/** 得分排名: horizontal bars, best at the top. Rows without a score are left out. */
+export function scoreRankingOption(rows: UnitMetricRow[]): ChartOption {
+  const scored = rows.filter((r) => r.scoreTotal != null).sort((a, b) => (a.scoreTotal ?? 0) - (b.scoreTotal ?? 0));
+  const best = [...scored].reverse().slice(0, 3).map((r) => `${r.unitName} ${formatScore(r.scoreTotal)}`).join('，');
+  return {
+    aria: aria(`自评得分排名，共 ${scored.length} 个单位${best ? `，前列：${best}` : ''}。`),
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10), max: 100, name: '分' },
+    yAxis: { type: 'category', data: scored.map((r) => r.unitName), axisLabel: { width: 180, overflow: 'truncate' } },
+    series: [{
+      type: 'bar', name: '自评得分', barMaxWidth: 22,
+      data: scored.map((r) => ({ value: r.scoreTotal, itemStyle: { color: GRADE_COLORS[r.grade ?? '未评级'] } })),
+      label: { show: true, position: 'right' },
+    }],
+  };
+}
+
+/** The tooltip text of one scatter point: unit, year and both rates. */
+export function scatterTooltip(row: Pick<UnitMetricRow, 'unitName' | 'fiscalYear' | 'executionRate' | 'adjustmentRatio'>): string {
+  return `${esc(row.unitName)}<br/>${row.fiscalYear} 年<br/>预算执行率：${formatRate(row.executionRate)}<br/>预算调整率：${formatRate(row.adjustmentRatio)}`;
+}
+
+/** 预算执行率 × 预算调整率: one point per unit that has both rates. */
+export function executionScatterOption(points: UnitMetricRow[]): ChartOption {
+  const usable = points.filter((p) => p.executionRate != null && p.adjustmentRatio != null);
+  return {
+    aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位：${usable.map((p) => `${p.unitName} 执行率 ${formatRate(p.executionRate)}、调整率 ${formatRate(p.adjustmentRatio)}`).join('；')}。`),
+    color: PALETTE,
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => scatterTooltip(usable[(p as { dataIndex: number }).dataIndex]!),
+    },
+    grid: { left: 56, right: 24, top: 24, bottom: 48 },
+    xAxis: { type: 'value', name: '预算执行率（%）', nameLocation: 'middle', nameGap: 30, scale: true },
+    yAxis: { type: 'value', name: '预算调整率（%）', scale: true },
+    series: [{
+      type: 'scatter', name: '单位', symbolSize: 14,
+      data: usable.map((p) => ({ name: p.unitName, value: [p.executionRate!, p.adjustmentRatio!] })),
+      label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
+      markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 100 }] },
+    }],
+  };
+}
