@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { RegionsModule } from './modules/regions/regions.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         DocumentsModule,
         TemplatesModule,
         AnalyticsModule,
+        ExportsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
           : []),

@@ -10,12 +10,13 @@ import { MetricRowsRepository } from './metric-rows.repository.js';
 import { OverviewService } from './overview.service.js';
 import { ProblemsService } from './problems.service.js';
 import { RankingsService } from './rankings.service.js';
+import { RecheckRulesController } from './recheck-rules.controller.js';
 import { RecheckService } from './recheck.service.js';
 import { TrendsService } from './trends.service.js';
 
 @Module({
   imports: [RegionsModule, SettingsModule],
-  controllers: [AnalyticsController],
+  controllers: [AnalyticsController, RecheckRulesController],
   providers: [
     AnalyticsScopeService, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
     IndicatorsService, RankingsService, RecheckService, ProblemsService,
