@@ -7,7 +7,7 @@ const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitN
 const TABLES = [
   'app_user', 'audit_event', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator', 'report_metric',
   'report_score_breakdown', 'report_three_public', 'report_warning', 'setting', 'source_document', 'unit',
-  'unit_alias', 'user_session',
+  'unit_alias', 'user_session', 'v_report_metric',
 ];
 
 async function tables(ds: DataSource): Promise<string[]> {
