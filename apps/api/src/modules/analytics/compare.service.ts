@@ -38,7 +38,7 @@ export class CompareService {
 
   async compare(scope: Scope, year: number | undefined, metrics: MetricKey[] | undefined): Promise<CompareDto> {
     const chosenYear = year ?? (await this.metricRows.years(scope))[0] ?? null;
-    const rows = chosenYear === null ? [] : await this.metricRows.rows(scope, [chosenYear], `"unitName"`);
+    const rows = chosenYear === null ? [] : await this.metricRows.rows(scope, [chosenYear], 'unit');
     return {
       year: chosenYear,
       metrics: metrics?.length ? metrics : [...METRIC_KEYS],

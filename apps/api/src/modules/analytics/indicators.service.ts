@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Scope } from './analytics-scope.js';
 import type { IndicatorsDto } from './dto/indicators.dto.js';
-import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 
 /** Indicator completion per unit and per 一级/二级 category, and the rows behind it. */
 @Injectable()
@@ -17,13 +17,13 @@ export class IndicatorsService {
     if (chosen === null) return { year: null, units: [], categories: [], rows: [] };
     const params = metricRowParams(scope, [chosen]);
     const units = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS})
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."unitId", rows."unitName", rows."indicatorCompletion" AS completion, m.met, m.unmet, m.qualitative, m.unknown
          FROM rows JOIN report_metric m ON m.report_id = rows."reportId" ORDER BY rows."unitName"`,
       params,
     );
     const categories = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS})
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."unitId", rows."unitName", COALESCE(i.level1, '（未分类）') AS level1, i.level2,
               count(*) FILTER (WHERE i.quantitative AND i.status = 'met')::int AS met,
               count(*) FILTER (WHERE i.quantitative AND i.status = 'unmet')::int AS unmet,
@@ -37,7 +37,7 @@ export class IndicatorsService {
       params,
     );
     const rows = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS})
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."reportId", rows."unitId", rows."unitName", i.level1, i.level2, i.name, i.target, i.actual,
               i.weight::float8 AS weight, i.score::float8 AS score, i.comparator, COALESCE(i.quantitative, false) AS quantitative,
               COALESCE(i.status, 'unknown') AS status

@@ -23,8 +23,17 @@ const STOP_WORDS = new Set(['的', '和', '与', '及', '等', '了', '在', '�
 let jieba: Jieba | null = null;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
+/** Segmentations of recent texts: the same problems are analysed again on every request. */
+const cache = new Map<string, string[]>();
+const CACHE_SIZE = 20_000;
+
 export function segment(text: string): string[] {
-  return segmenter().cut(text, false).map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP_WORDS.has(w) && !/^[\d.%、，。；：,;:()（）]+$/.test(w));
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const words = segmenter().cut(text, false).map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP_WORDS.has(w) && !/^[\d.%、，。；：,;:()（）]+$/.test(w));
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(text, words);
+  return words;
 }
 
 export function themesOf(text: string, words: string[] = segment(text)): string[] {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Scope } from './analytics-scope.js';
 import type { ProblemsDto } from './dto/recheck-problems.dto.js';
-import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 import { segment, themesOf } from './problem-themes.js';
 
 /** 存在的问题 across units, segmented and grouped into recurring themes. */
@@ -17,7 +17,7 @@ export class ProblemsService {
     const chosen = year ?? (await this.metricRows.years(scope))[0] ?? null;
     if (chosen === null) return { year: null, themes: [], keywords: [] };
     const rows: { unitId: string; unitName: string; text: string }[] = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS})
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."unitId", rows."unitName", f.text FROM rows JOIN report_finding f ON f.report_id = rows."reportId"
         WHERE f.kind = 'problem' ORDER BY rows."unitName", f.position`,
       metricRowParams(scope, [chosen]),

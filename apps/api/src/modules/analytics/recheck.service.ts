@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import type { Scope } from './analytics-scope.js';
 import type { RecheckDto } from './dto/recheck-problems.dto.js';
-import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 
 export const RECHECK_RULES_KEY = 'recheck.rules';
 
@@ -35,7 +35,7 @@ export class RecheckService {
     const chosen = year ?? (await this.metricRows.years(scope))[0] ?? null;
     if (chosen === null) return { year: null, rulesVersion: ruleSet.version, rows: [] };
     const sources: RecheckSource[] = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS})
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."reportId", rows."unitId", rows."unitName", rows."regionName", rows."scoreTotal" AS "selfScore",
               rows."executionRate", rows."adjustmentRatio", rows."threePublicControlRate",
               json_build_object('initial', bb.initial_amount::float8, 'adjusted', bb.adjusted_amount::float8, 'actual', bb.actual_amount::float8) AS basic,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { Scope } from './analytics-scope.js';
 import type { TrendPointDto, TrendsDto } from './dto/analytics-responses.dto.js';
-import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 
 /** Year-over-year change; null when either year has no value or the years are not adjacent. */
 export function withChanges(years: number[], values: Map<number, number | null>): TrendPointDto[] {
@@ -35,7 +35,7 @@ export class TrendsService {
         const subtree = await this.regions.subtreeCodes(code);
         const codes = scope.regionCodes ? subtree.filter((c) => scope.regionCodes!.includes(c)) : subtree;
         const rows: { year: number; value: number | null }[] = await this.db.query(
-          `WITH rows AS (${CURRENT_METRIC_ROWS})
+          `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
            SELECT "fiscalYear" AS year, round(avg(${column})::numeric, 2)::float8 AS value FROM rows GROUP BY "fiscalYear"`,
           metricRowParams({ ...scope, regionCodes: codes }, years),
         );
@@ -43,7 +43,7 @@ export class TrendsService {
       }
       return { metric, years, series };
     }
-    const rows = await this.metricRows.rows(scope, years, `"unitName", "fiscalYear"`);
+    const rows = await this.metricRows.rows(scope, years, 'unit', false);
     const byUnit = new Map<string, { name: string; values: Map<number, number | null> }>();
     for (const row of rows) {
       const entry = byUnit.get(row.unitId) ?? { name: row.unitName, values: new Map() };
