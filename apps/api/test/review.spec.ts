@@ -109,3 +109,25 @@ describe('review: read beside the source, correct with a reason, confirm, versio
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['status', 'year']);
   });
 });
+
+describe('warnings follow corrections', () => {
+  let t: TestApp;
+  let analyst: Session;
+  beforeAll(async () => {
+    t = await startTestApp();
+    analyst = await sessionAs(t, 'analyst');
+  });
+  afterAll(() => t.close());
+
+  it('望城 has no score until a reviewer enters it; then MISSING_SCORE is gone, in the document and the warning rows', async () => {
+    const id = (await upload(analyst, [seed('001')]).expect(201)).body[0].reportId;
+    const before = await analyst.agent.get(`/api/reports/${id}`).expect(200);
+    expect(before.body.warnings.map((w: { code: string }) => w.code)).toContain('MISSING_SCORE');
+    const res = await analyst.agent.patch(`/api/reports/${id}`).set('x-csrf-token', analyst.csrf)
+      .send({ reason: '据区财政局复核结果补录', edits: [{ path: 'score.total', value: 91 }] }).expect(200);
+    expect(res.body.warnings.map((w: { code: string }) => w.code)).not.toContain('MISSING_SCORE');
+    const rows = await t.dataSource.query(`SELECT code FROM report_warning WHERE report_id = $1`, [id]);
+    expect(rows.map((r: { code: string }) => r.code)).not.toContain('MISSING_SCORE');
+    expect(res.body.extractedDocument.warnings.map((w: { code: string }) => w.code)).toContain('MISSING_SCORE');
+  });
+});

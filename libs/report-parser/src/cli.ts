@@ -17,9 +17,9 @@ async function main(argv: string[]): Promise<number> {
   const file = files[0] as string;
   try {
     const info = await stat(file).catch(() => null);
-    if (!info || !info.isFile()) throw new ReportParseError('READ_FAILED', file, 'does not exist or is not a file');
+    if (!info || !info.isFile()) throw new ReportParseError('READ_FAILED', file, '不存在或不是文件');
     if (info.size > DEFAULT_MAX_BYTES) {
-      throw new ReportParseError('TOO_LARGE', file, `is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the ${DEFAULT_MAX_BYTES / 1024 / 1024} MB limit`);
+      throw new ReportParseError('TOO_LARGE', file, `大小为 ${(info.size / 1024 / 1024).toFixed(1)} MB，超过 ${DEFAULT_MAX_BYTES / 1024 / 1024} MB 的上限`);
     }
     const bytes = new Uint8Array(await readFile(file));
     const result = await extractReports(bytes, file);

@@ -18,7 +18,7 @@ export class ReportParseError extends Error {
   readonly fileName: string;
 
   constructor(code: ParseErrorCode, fileName: string, problem: string) {
-    super(`${fileName}: ${problem}`);
+    super(`${fileName}：${problem}`);
     this.name = 'ReportParseError';
     this.code = code;
     this.fileName = fileName;

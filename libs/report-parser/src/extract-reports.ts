@@ -32,7 +32,7 @@ export async function extractReports(bytes: Uint8Array, fileName: string, option
   const base = { text: input.text, lines: lines.map((l) => l.raw), format: input.format, encoding: input.encoding };
   if (input.document) return { ...base, reports: [input.document] };
   if (!REPORT_WORDS.test(input.text)) {
-    throw new ReportParseError('NOT_A_REPORT', fileName, 'does not read like a performance self-evaluation report (no budget, spending or evaluation terms found)');
+    throw new ReportParseError('NOT_A_REPORT', fileName, '看起来不是绩效自评报告（没有找到预算、支出或评价相关的内容）');
   }
   const lineByNo = new Map<number, SourceLine>(lines.map((l) => [l.no, l]));
   const tables = findTables(lines);

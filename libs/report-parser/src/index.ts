@@ -6,3 +6,4 @@ export { normalizeForMatching } from './decode/normalize.js';
 export { formatOf } from './read/read-input.js';
 export { toJson } from './serialize.js';
 export { generateSyntheticReport, SYNTHETIC_LAYOUTS, type SyntheticReport, type SyntheticLayout } from './synthetic/generate.js';
+export { revalidateReport } from './validate/revalidate.js';

@@ -14,7 +14,7 @@ async function codeOf(bytes: Uint8Array, name: string, options?: Parameters<type
   } catch (error) {
     expect(error).toBeInstanceOf(ReportParseError);
     const e = error as ReportParseError;
-    expect(e.message.startsWith(`${name}: `)).toBe(true);
+    expect(e.message.startsWith(`${name}：`)).toBe(true);
     expect(e.message).not.toMatch(/\n|at .*\.(ts|js):\d+/);
     return e.code;
   }

@@ -1,3 +1,4 @@
+import { fieldLabel, placeLabel } from '../validate/labels.js';
 import type { ProvenanceEntry, ReportWarning } from '@hunan-perf/contracts';
 import { excerptOf, type SourceLine } from '../segment/lines.js';
 
@@ -59,7 +60,7 @@ export class Candidates {
           // Two places stating different budget totals is the contract's TOTAL_MISMATCH.
           code: /^budget\.total\.(initial|adjusted|actual)$/.test(path) ? 'TOTAL_MISMATCH' : 'AMBIGUOUS_VALUE',
           path,
-          message: `${path}: the ${chosen.where} says ${String(chosen.value)} (line ${chosen.line}), the ${other.where} says ${String(other.value)} (line ${other.line}); kept ${String(chosen.value)} from the ${chosen.where}`,
+          message: `${fieldLabel(path)}：${placeLabel(chosen.where)}（第 ${chosen.line} 行）为 ${String(chosen.value)}，${placeLabel(other.where)}（第 ${other.line} 行）为 ${String(other.value)}；采用${placeLabel(chosen.where)}中的 ${String(chosen.value)}`,
         });
       }
     }

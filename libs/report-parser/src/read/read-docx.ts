@@ -9,7 +9,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string): Promise<str
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     html = result.value;
   } catch (error) {
-    throw new ReportParseError('CORRUPT_FILE', fileName, `could not be read as a Word document (${shortReason(error)})`);
+    throw new ReportParseError('CORRUPT_FILE', fileName, `无法作为 Word 文档读取（${shortReason(error)}）`);
   }
   return htmlToLines(html).join('\n');
 }

@@ -28,12 +28,12 @@ export async function readInput(bytes: Uint8Array, fileName: string, options: Re
   const format = formatOf(fileName);
   if (!format) {
     const ext = /\.([^.\\/]+)$/.exec(fileName)?.[1];
-    throw new ReportParseError('UNSUPPORTED_FORMAT', fileName, `has an unsupported type${ext ? ` (.${ext})` : ''}; accepted: .txt, .md, .docx, .pdf, .xlsx, .json`);
+    throw new ReportParseError('UNSUPPORTED_FORMAT', fileName, `的类型不受支持${ext ? `（.${ext}）` : ''}；可接受 .txt、.md、.docx、.pdf、.xlsx、.json`);
   }
   if (bytes.length > options.maxBytes) {
-    throw new ReportParseError('TOO_LARGE', fileName, `is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB limit`);
+    throw new ReportParseError('TOO_LARGE', fileName, `大小为 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${(options.maxBytes / 1024 / 1024).toFixed(0)} MB 的上限`);
   }
-  if (bytes.length === 0) throw new ReportParseError('EMPTY_FILE', fileName, 'is empty (0 bytes)');
+  if (bytes.length === 0) throw new ReportParseError('EMPTY_FILE', fileName, '是空文件（0 字节）');
   if (format === 'docx' || format === 'xlsx') {
     checkZip(bytes, fileName, options);
     const text = format === 'docx' ? await readDocx(bytes, fileName) : await readXlsx(bytes, fileName);
@@ -41,29 +41,29 @@ export async function readInput(bytes: Uint8Array, fileName: string, options: Re
   }
   if (format === 'pdf') {
     if (!/^%PDF-/.test(Buffer.from(bytes.subarray(0, 1024)).toString('latin1').trimStart())) {
-      throw new ReportParseError('CORRUPT_FILE', fileName, 'is not a PDF (the %PDF header is missing)');
+      throw new ReportParseError('CORRUPT_FILE', fileName, '不是 PDF 文件（缺少 %PDF 文件头）');
     }
     if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
-      throw new ReportParseError('CORRUPT_FILE', fileName, 'is a truncated PDF (the end-of-file marker is missing)');
+      throw new ReportParseError('CORRUPT_FILE', fileName, '是不完整的 PDF（缺少文件结束标记）');
     }
     const text = await readPdf(bytes, fileName);
-    if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, 'has no text layer (a scanned image?); run OCR on it first');
+    if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, '没有文字层（可能是扫描图片），请先做文字识别（OCR）');
     return { format, text, encoding: null };
   }
   const { text, encoding } = decodeTextBytes(bytes);
-  if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, 'holds no text');
-  if (binaryRatio(text) > 0.05) throw new ReportParseError('BINARY_CONTENT', fileName, 'is binary data, not text');
+  if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, '没有文字内容');
+  if (binaryRatio(text) > 0.05) throw new ReportParseError('BINARY_CONTENT', fileName, '是二进制数据，不是文本');
   if (format === 'json') {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new ReportParseError('INVALID_JSON', fileName, `is not valid JSON (${error instanceof Error ? error.message.split('\n')[0] : 'parse error'})`);
+      throw new ReportParseError('INVALID_JSON', fileName, `不是有效的 JSON（${error instanceof Error ? error.message.split('\n')[0] : '解析错误'}）`);
     }
     const result = validateReportDocument(value);
     if (!result.ok) {
       const issues = result.issues.slice(0, 5).map((i) => `${i.path} ${i.message}`).join('; ');
-      throw new ReportParseError('INVALID_JSON', fileName, `is not a valid ReportDocument v1: ${issues}${result.issues.length > 5 ? ` (and ${result.issues.length - 5} more)` : ''}`);
+      throw new ReportParseError('INVALID_JSON', fileName, `不是有效的 ReportDocument v1：${issues}${result.issues.length > 5 ? `（另有 ${result.issues.length - 5} 处）` : ''}`);
     }
     return { format, text, encoding, document: result.document };
   }

@@ -73,7 +73,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<stri
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   } catch (error) {
-    throw new ReportParseError('CORRUPT_FILE', fileName, `could not be read as a PDF (${shortReason(error)})`);
+    throw new ReportParseError('CORRUPT_FILE', fileName, `无法作为 PDF 读取（${shortReason(error)}）`);
   }
   const out: string[] = [];
   try {
@@ -95,7 +95,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<stri
       page.cleanup();
     }
   } catch (error) {
-    throw new ReportParseError('CORRUPT_FILE', fileName, `is a damaged PDF (${shortReason(error)})`);
+    throw new ReportParseError('CORRUPT_FILE', fileName, `是损坏的 PDF（${shortReason(error)}）`);
   } finally {
     await doc.destroy();
   }

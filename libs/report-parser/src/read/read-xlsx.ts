@@ -21,7 +21,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<str
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ReportParseError('CORRUPT_FILE', fileName, `could not be read as an Excel workbook (${shortReason(error)})`);
+    throw new ReportParseError('CORRUPT_FILE', fileName, `无法作为 Excel 工作簿读取（${shortReason(error)}）`);
   }
   const lines: string[] = [];
   workbook.eachSheet((sheet) => {

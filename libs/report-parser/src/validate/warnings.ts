@@ -5,6 +5,8 @@ import type { BudgetScoreRow } from '../extract/budget.js';
 import { round2 } from '../numbers/parse-number.js';
 
 const fmt = (n: number): string => String(round2(n));
+const KEY_LABELS = { initial: '年初预算数', adjusted: '全年预算数', actual: '全年执行数' } as const;
+const LINE_LABELS = { total: '部门整体支出', basic: '基本支出', project: '项目支出' } as const;
 const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance + 1e-9;
 
 function sum(values: (number | null)[]): number | null {
@@ -20,11 +22,11 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
   };
   const { total, basic, project } = doc.budget;
 
-  if (doc.score.total === null) push('MISSING_SCORE', 'score.total', 'no total score (自评得分/综合得分/总分) was found');
+  if (doc.score.total === null) push('MISSING_SCORE', 'score.total', '未找到总分（自评得分/综合得分/总分）');
   if (total.initial === null && total.adjusted === null && total.actual === null) {
-    push('MISSING_BUDGET', 'budget.total', 'no total budget amount (initial, adjusted or actual) was found');
+    push('MISSING_BUDGET', 'budget.total', '未找到部门整体预算金额（年初预算数、全年预算数或全年执行数）');
   }
-  if (doc.indicators.length === 0) push('MISSING_INDICATORS', 'indicators', 'no indicator table (一级/二级/三级指标) was found');
+  if (doc.indicators.length === 0) push('MISSING_INDICATORS', 'indicators', '未找到绩效指标表（一级/二级/三级指标）');
 
   // Scores in the tables against the stated total.
   if (doc.score.total !== null) {
@@ -32,13 +34,13 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     if (rowScores !== null) {
       const withBudget = round2(rowScores + (budgetRow?.score ?? 0));
       if (!near(withBudget, doc.score.total, 0.01)) {
-        push('SCORE_SUM_MISMATCH', 'score.total', `indicator scores${budgetRow?.score != null ? ' plus the budget-execution score' : ''} add up to ${fmt(withBudget)}, the stated total is ${fmt(doc.score.total)}`);
+        push('SCORE_SUM_MISMATCH', 'score.total', `指标得分${budgetRow?.score != null ? '加预算执行率得分' : ''}合计 ${fmt(withBudget)} 分，与所填总分 ${fmt(doc.score.total)} 分不符`);
       }
     }
     if (found.explicitBreakdown.length) {
       const s = sum(found.explicitBreakdown.map((b) => b.row.score));
       if (s !== null && !near(s, doc.score.total, 0.01)) {
-        push('SCORE_SUM_MISMATCH', 'scoreBreakdown', `the 一级 score table adds up to ${fmt(s)} (line ${found.explicitBreakdown[0]!.line}), the stated total is ${fmt(doc.score.total)}`);
+        push('SCORE_SUM_MISMATCH', 'scoreBreakdown', `一级指标得分表（第 ${found.explicitBreakdown[0]!.line} 行）合计 ${fmt(s)} 分，与所填总分 ${fmt(doc.score.total)} 分不符`);
       }
     }
   }
@@ -52,7 +54,7 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     if (children.length && children.every((c) => c.weight !== null)) childSum = sum(children.map((c) => c.weight));
     else if (g.rows.length && g.rows.every((r) => r.row.weight !== null)) childSum = sum(g.rows.map((r) => r.row.weight));
     if (childSum !== null && !near(childSum, g.weight, 0.01)) {
-      push('WEIGHT_SUM_MISMATCH', 'indicators', `${name} states a weight of ${fmt(g.weight)} (line ${g.line}) but its rows add up to ${fmt(childSum)}`);
+      push('WEIGHT_SUM_MISMATCH', 'indicators', `${name}标明分值 ${fmt(g.weight)}（第 ${g.line} 行），其下各行分值合计 ${fmt(childSum)}`);
     }
   }
   const rowWeights = doc.indicators.every((r) => r.weight !== null) ? sum(doc.indicators.map((r) => r.weight)) : null;
@@ -63,12 +65,12 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     const expected = found.total?.weight ?? 100;
     const withBudget = round2(allWeights + (budgetRow?.weight ?? 0));
     if (!near(withBudget, expected, 0.01) && !near(allWeights, expected, 0.01)) {
-      push('WEIGHT_SUM_MISMATCH', 'indicators', `indicator weights${budgetRow?.weight != null ? ' plus the budget-execution weight' : ''} add up to ${fmt(withBudget)}, not ${fmt(expected)}`);
+      push('WEIGHT_SUM_MISMATCH', 'indicators', `指标分值${budgetRow?.weight != null ? '加预算执行率分值' : ''}合计 ${fmt(withBudget)}，不是 ${fmt(expected)}`);
     }
   }
   if (found.explicitBreakdown.length) {
     const s = sum(found.explicitBreakdown.map((b) => b.row.weight));
-    if (s !== null && !near(s, 100, 0.01)) push('WEIGHT_SUM_MISMATCH', 'scoreBreakdown', `the 一级 weights add up to ${fmt(s)}, not 100`);
+    if (s !== null && !near(s, 100, 0.01)) push('WEIGHT_SUM_MISMATCH', 'scoreBreakdown', `一级指标分值合计 ${fmt(s)}，不是 100`);
   }
 
   // Stated execution rate against its own amounts.
@@ -79,7 +81,7 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     // Some tables compute the rate against the initial budget: that is still "its own amounts".
     const againstInitial = total.initial ? (total.actual / total.initial) * 100 : null;
     if (Math.abs(computed - stated) > 0.1 && (againstInitial === null || Math.abs(againstInitial - stated) > 0.1)) {
-      push('RATE_MISMATCH', 'budget.total.executionRateStated', `stated execution rate ${fmt(total.executionRateStated)}% but ${fmt(total.actual)} ÷ ${fmt(denominator)} = ${fmt(computed)}%`);
+      push('RATE_MISMATCH', 'budget.total.executionRateStated', `所填执行率 ${fmt(total.executionRateStated)}%，但 ${fmt(total.actual)} ÷ ${fmt(denominator)} = ${fmt(computed)}%`);
     }
   }
 
@@ -89,7 +91,7 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     const b = basic[key];
     const p = project[key];
     if (t !== null && b !== null && p !== null && Math.abs(b + p - t) > 0.05) {
-      push('TOTAL_MISMATCH', `budget.total.${key}`, `basic ${fmt(b)} + project ${fmt(p)} = ${fmt(b + p)} 万元, but the total ${key} is ${fmt(t)} 万元`);
+      push('TOTAL_MISMATCH', `budget.total.${key}`, `基本支出 ${fmt(b)} + 项目支出 ${fmt(p)} = ${fmt(b + p)} 万元，而部门整体${KEY_LABELS[key]}为 ${fmt(t)} 万元`);
     }
   }
 
@@ -97,14 +99,14 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
   if (doc.score.total !== null && doc.score.gradeText !== null) {
     const stated = normaliseGrade(doc.score.gradeText);
     const band = gradeForScore(doc.score.total);
-    if (stated !== null && stated !== band) push('GRADE_MISMATCH', 'score.grade', `grade "${doc.score.gradeText}" does not match a score of ${fmt(doc.score.total)} (band ${band})`);
+    if (stated !== null && stated !== band) push('GRADE_MISMATCH', 'score.grade', `评价等级“${doc.score.gradeText}”与得分 ${fmt(doc.score.total)} 分（应为“${band}”）不符`);
   }
 
   // Spending above the budget it is measured against.
   for (const [name, line] of [['total', total], ['basic', basic], ['project', project]] as const) {
     const budget = line.adjusted ?? line.initial;
     if (line.actual !== null && budget !== null && line.actual > budget + 0.005) {
-      push('OVER_EXECUTION', `budget.${name}`, `${name} actual spending ${fmt(line.actual)} 万元 exceeds its ${line.adjusted !== null ? 'adjusted' : 'initial'} budget ${fmt(budget)} 万元`);
+      push('OVER_EXECUTION', `budget.${name}`, `${LINE_LABELS[name]}执行数 ${fmt(line.actual)} 万元超过${line.adjusted !== null ? '全年预算数' : '年初预算数'} ${fmt(budget)} 万元`);
     }
   }
   return w;

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UnitsRepository } from '../units/units.repository.js';
 import { UnitsService } from '../units/units.service.js';
+import { revalidateReport } from '@hunan-perf/report-parser';
 import { applyEdits, type FieldEdit } from './document-edits.js';
 import { ReportRowsRepository } from './report-rows.repository.js';
 import { type ReportRecord, ReportsRepository } from './reports.repository.js';
@@ -56,8 +57,10 @@ export class ReportWorkflowService {
   async edit(id: string, edits: FieldEdit[], reason: string, actor: AuthUser, requestId: string | null): Promise<ReportRecord> {
     return this.db.transaction(async (m) => {
       const report = await this.lockedReport(m, id);
-      const { document, applied } = applyEdits(report.document, edits);
-      if (applied.length === 0) return report;
+      const edited = applyEdits(report.document, edits);
+      if (edited.applied.length === 0) return report;
+      const { applied } = edited;
+      const document = { ...edited.document, warnings: revalidateReport(edited.document, applied.map((a) => a.path)) };
       let targetId = id;
       if (report.status === 'confirmed' || report.status === 'superseded') {
         const revision = await this.reports.insert(m, {

@@ -4,6 +4,7 @@ import {
 } from '@hunan-perf/contracts';
 import ExcelJS from 'exceljs';
 import { normaliseGrade } from '@hunan-perf/metrics';
+import { revalidateReport } from '@hunan-perf/report-parser';
 import {
   formatField, getPath, parseField, setPath, TEMPLATE_COLUMNS, TEMPLATE_FIELDS, TEMPLATE_VERSION, TemplateValueError,
 } from './template-fields.js';
@@ -86,6 +87,8 @@ export function readTemplateGrid(grid: string[][], source: SourceInfo): ReportDo
     }
   });
   if (doc.score.grade === null && doc.score.gradeText) doc.score.grade = normaliseGrade(doc.score.gradeText);
+  // A filled template has no source tables: every check that reads the document itself applies.
+  doc.warnings = revalidateReport(doc, []);
   const checked = validateReportDocument(doc);
   if (!checked.ok) {
     throw new TemplateError(source.fileName, `内容不符合数据规范：${checked.issues.map((i) => `${i.path} ${i.message}`).join('；')}`);

@@ -1,0 +1,31 @@
+import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import { validateReport } from './warnings.js';
+
+/** Warnings that need the source tables to compute; after an edit they stay unless their field changed. */
+const FROM_SOURCE = new Set(['AMBIGUOUS_VALUE', 'TOTAL_MISMATCH', 'WEIGHT_SUM_MISMATCH', 'SCORE_SUM_MISMATCH']);
+
+const touches = (edited: string, path: string | null) =>
+  path !== null && (edited === path || edited.startsWith(`${path}.`) || path.startsWith(`${edited}.`));
+
+/** The 年度资金总额 / 预算执行率 row a budget table scores, as the extraction put it in the breakdown. */
+function budgetRowOf(doc: ReportDocument) {
+  const row = doc.scoreBreakdown.find((b) => !b.level2 && /年度资金总额|预算执行率/.test(b.level1 ?? ''));
+  return row ? { weight: row.weight, score: row.score, line: 0 } : null;
+}
+
+/**
+ * The warnings of a document after a person corrected it: every check that reads only the
+ * document is run again; a warning that needed the source tables is kept unless one of the
+ * edited fields is the one it is about (a reviewer who set the score settled its ambiguity).
+ */
+export function revalidateReport(doc: ReportDocument, editedPaths: string[]): ReportWarning[] {
+  const fresh = validateReport(doc, { indicators: [], groups: [], explicitBreakdown: [], total: null, lines: new Set() }, budgetRowOf(doc));
+  const key = (w: ReportWarning) => `${w.code}|${w.path}|${w.message}`;
+  const seen = new Set(fresh.map(key));
+  const kept = doc.warnings.filter(
+    (w) => FROM_SOURCE.has(w.code) && !editedPaths.some((p) => touches(p, w.path)) && !seen.has(key(w)) && (seen.add(key(w)), true),
+  );
+  // A source-only score-sum warning is superseded by the fresh one on the same path.
+  const freshPaths = new Set(fresh.map((w) => `${w.code}|${w.path}`));
+  return [...fresh, ...kept.filter((w) => !(w.code === 'SCORE_SUM_MISMATCH' && freshPaths.has(`${w.code}|${w.path}`)))];
+}
