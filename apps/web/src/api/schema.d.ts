@@ -331,6 +331,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 总览：数量、平均与中位得分、等级分布、平均执行率与调整率、前后五名、散点；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位对比：每个单位一行，含所选指标与一级指标得分率；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 趋势：单位或地区的指标逐年变化（含同比变化，缺年为空）；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_trends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标完成：按单位、按一级/二级类别的完成率与指标明细；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排名：按所选指标排序（调整率、三公控制率越低越好）；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评复核：按规则由金额重算客观得分，标出自评偏高的单位与红黄预警；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_recheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题分析：各单位“存在的问题”分词后归入常见主题；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/recheck-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评复核规则集（JSON） */
+        get: operations["RecheckRulesController_rules"];
+        /** 修改自评复核规则集（管理员；逐项校验，记入审计日志） */
+        put: operations["RecheckRulesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 原始数据导出（当前确认版本，流式输出不限行数）：reports / budget / indicators / warnings 的 .csv 或 .xlsx；筛选同分析接口 */
+        get: operations["ExportsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -546,6 +700,258 @@ export interface components {
             warnings?: Record<string, never>[];
             reports?: components["schemas"]["IngestedReportDto"][];
             error?: components["schemas"]["IngestErrorDto"];
+        };
+        CountsDto: {
+            reports: number;
+            units: number;
+            regions: number;
+            withWarnings: number;
+        };
+        ScoreStatsDto: {
+            mean: number | null;
+            median: number | null;
+            min: number | null;
+            max: number | null;
+        };
+        GradeCountDto: {
+            /** @enum {string} */
+            grade: "优" | "良" | "中" | "差" | "未评级";
+            count: number;
+        };
+        StatsDto: {
+            mean: number | null;
+            median: number | null;
+        };
+        UnitMetricRowDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county";
+            parentRegionCode: string | null;
+            parentRegionName: string | null;
+            fiscalYear: number;
+            kind: string;
+            isSynthetic: boolean;
+            /** @description 自评得分 */
+            scoreTotal: number | null;
+            /** @enum {string|null} */
+            grade: "优" | "良" | "中" | "差" | null;
+            /** @description 预算执行率 % */
+            executionRate: number | null;
+            /** @description 预算调整率 % */
+            adjustmentRatio: number | null;
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: number | null;
+            /** @description 项目支出占比 % */
+            projectShare: number | null;
+            /** @description 指标完成率 % */
+            indicatorCompletion: number | null;
+            /** @description 年初预算数（万元） */
+            budgetInitial: number | null;
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: number | null;
+            /** @description 全年执行数（万元） */
+            budgetActual: number | null;
+            /** @description 同年度同层级内按得分排名 */
+            rankInLevel: number | null;
+            /** @description 同年度同上级地区内按得分排名 */
+            rankInParent: number | null;
+            warningCount: number;
+        };
+        OverviewDto: {
+            year: number | null;
+            availableYears: number[];
+            counts: components["schemas"]["CountsDto"];
+            score: components["schemas"]["ScoreStatsDto"];
+            grades: components["schemas"]["GradeCountDto"][];
+            executionRate: components["schemas"]["StatsDto"];
+            adjustmentRatio: components["schemas"]["StatsDto"];
+            top: components["schemas"]["UnitMetricRowDto"][];
+            bottom: components["schemas"]["UnitMetricRowDto"][];
+            /** @description 每个单位一点：预算执行率 × 预算调整率 散点 */
+            points: components["schemas"]["UnitMetricRowDto"][];
+        };
+        Level1RateDto: {
+            unitId: string;
+            level1: string;
+            weight: number;
+            score: number;
+            scoreRate: number | null;
+        };
+        CompareDto: {
+            year: number | null;
+            metrics: ("scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion")[];
+            rows: components["schemas"]["UnitMetricRowDto"][];
+            /** @description 一级指标得分率（雷达图） */
+            level1Rates: components["schemas"]["Level1RateDto"][];
+        };
+        TrendPointDto: {
+            year: number;
+            value: number | null;
+            /** @description 与上一年相比的变化；缺年时为 null */
+            change: number | null;
+        };
+        TrendSeriesDto: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "unit" | "region";
+            points: components["schemas"]["TrendPointDto"][];
+        };
+        TrendsDto: {
+            /** @enum {string} */
+            metric: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+            years: number[];
+            series: components["schemas"]["TrendSeriesDto"][];
+        };
+        UnitCompletionDto: {
+            unitId: string;
+            unitName: string;
+            completion: number | null;
+            met: number;
+            unmet: number;
+            qualitative: number;
+            unknown: number;
+        };
+        CategoryCompletionDto: {
+            unitId: string;
+            unitName: string;
+            level1: string;
+            level2: string | null;
+            completion: number | null;
+            met: number;
+            unmet: number;
+            total: number;
+        };
+        IndicatorRowDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            level1: string | null;
+            level2: string | null;
+            name: string | null;
+            target: string | null;
+            actual: string | null;
+            weight: number | null;
+            score: number | null;
+            /** @enum {string|null} */
+            comparator: "atLeast" | "atMost" | "equal" | null;
+            quantitative: boolean;
+            /** @enum {string} */
+            status: "met" | "unmet" | "qualitative" | "unknown";
+        };
+        IndicatorsDto: {
+            year: number | null;
+            units: components["schemas"]["UnitCompletionDto"][];
+            categories: components["schemas"]["CategoryCompletionDto"][];
+            rows: components["schemas"]["IndicatorRowDto"][];
+        };
+        RankedRowDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county";
+            parentRegionCode: string | null;
+            parentRegionName: string | null;
+            fiscalYear: number;
+            kind: string;
+            isSynthetic: boolean;
+            /** @description 自评得分 */
+            scoreTotal: number | null;
+            /** @enum {string|null} */
+            grade: "优" | "良" | "中" | "差" | null;
+            /** @description 预算执行率 % */
+            executionRate: number | null;
+            /** @description 预算调整率 % */
+            adjustmentRatio: number | null;
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: number | null;
+            /** @description 项目支出占比 % */
+            projectShare: number | null;
+            /** @description 指标完成率 % */
+            indicatorCompletion: number | null;
+            /** @description 年初预算数（万元） */
+            budgetInitial: number | null;
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: number | null;
+            /** @description 全年执行数（万元） */
+            budgetActual: number | null;
+            /** @description 同年度同层级内按得分排名 */
+            rankInLevel: number | null;
+            /** @description 同年度同上级地区内按得分排名 */
+            rankInParent: number | null;
+            warningCount: number;
+            rank: number;
+            value: number | null;
+        };
+        RankingsDto: {
+            year: number | null;
+            /** @enum {string} */
+            metric: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+            rows: components["schemas"]["RankedRowDto"][];
+        };
+        RecheckItemDto: {
+            rule: string;
+            label: string;
+            /** @description 计算依据（比率 %） */
+            basis: number | null;
+            /** @description 该项分值 */
+            weight: number | null;
+            /** @description 单位自评得分 */
+            selfPoints: number | null;
+            /** @description 按规则复核得分 */
+            recomputedPoints: number | null;
+            /** @description 自评 − 复核 */
+            difference: number | null;
+        };
+        RecheckRowDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionName: string;
+            selfScore: number | null;
+            items: components["schemas"]["RecheckItemDto"][];
+            /** @description 任一规则自评得分高于复核得分 1 分及以上 */
+            flagged: boolean;
+            /** @description 指标得分率 Σ得分 ÷ Σ分值 × 100 */
+            indicatorScoreRatio: number | null;
+            executionRate: number | null;
+            /**
+             * @description 预警：红（得分率高于执行率 5 个百分点以上）、黄（执行率低于 80% 或预算为 0）
+             * @enum {string|null}
+             */
+            warning: "red" | "yellow" | null;
+        };
+        RecheckDto: {
+            year: number | null;
+            rulesVersion: string;
+            rows: components["schemas"]["RecheckRowDto"][];
+        };
+        ThemeUnitDto: {
+            unitId: string;
+            unitName: string;
+        };
+        ProblemThemeDto: {
+            theme: string;
+            /** @description 涉及该主题的问题条数 */
+            count: number;
+            units: components["schemas"]["ThemeUnitDto"][];
+            examples: string[];
+        };
+        KeywordDto: {
+            word: string;
+            count: number;
+        };
+        ProblemsDto: {
+            year: number | null;
+            themes: components["schemas"]["ProblemThemeDto"][];
+            keywords: components["schemas"]["KeywordDto"][];
         };
     };
     responses: never;
@@ -1024,6 +1430,390 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AnalyticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_compare: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompareDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_trends: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_indicators: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_rankings: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_recheck: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecheckDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_problems: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemsDto"];
+                };
+            };
+        };
+    };
+    RecheckRulesController_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecheckRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExportsController_download: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                file: "reports.csv" | "reports.xlsx" | "budget.csv" | "budget.xlsx" | "indicators.csv" | "indicators.xlsx" | "warnings.csv" | "warnings.xlsx";
             };
             cookie?: never;
         };

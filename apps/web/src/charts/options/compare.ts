@@ -1,5 +1,6 @@
-import type { MetricKey } from '@hunan-perf/metrics';
-import type { Level1Rate, UnitMetricRow } from '@/api/analytics-types';
+import { CSV_BOM, csvLine } from '@hunan-perf/contracts/csv';
+import { METRICS, type MetricKey } from '@hunan-perf/metrics';
+import type { Compare, Level1Rate, UnitMetricRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, metricLabel, metricValue, PALETTE } from './common';
 
@@ -50,4 +51,31 @@ export function sortRows<T extends object>(rows: T[], key: keyof T, order: 'asce
     const c = x < y ? -1 : x > y ? 1 : 0;
     return order === 'ascending' ? c : -c;
   });
+}
+
+/**
+ * 各单位最新年度: merges per-year compare answers so that each unit keeps its latest report's
+ * row and that year's 一级指标 rates (units report in different years).
+ */
+export function latestPerUnit(answers: Pick<Compare, 'rows' | 'level1Rates'>[]): Pick<Compare, 'rows' | 'level1Rates'> {
+  const best = new Map<string, { row: UnitMetricRow; answer: number }>();
+  answers.forEach((a, answer) => {
+    for (const row of a.rows) {
+      const seen = best.get(row.unitId);
+      if (!seen || row.fiscalYear > seen.row.fiscalYear) best.set(row.unitId, { row, answer });
+    }
+  });
+  const chosen = [...best.values()];
+  return {
+    rows: chosen.map((c) => c.row),
+    level1Rates: chosen.flatMap((c) => answers[c.answer]!.level1Rates.filter((r) => r.unitId === c.row.unitId)),
+  };
+}
+
+/** The comparison table as CSV (UTF-8 BOM, defused formulas): what the page shows, row for row. */
+export function compareCsv(rows: UnitMetricRow[], metrics: MetricKey[]): string {
+  const head = ['单位', '地区', '年度', '等级', ...metrics.map((m) => `${METRICS[m].label}（${METRICS[m].unit}）`), '年初预算数（万元）', '全年预算数（万元）', '全年执行数（万元）'];
+  return CSV_BOM + csvLine(head) + rows.map((r) => csvLine([
+    r.unitName, r.regionName, r.fiscalYear, r.grade, ...metrics.map((m) => r[m]), r.budgetInitial, r.budgetAdjusted, r.budgetActual,
+  ])).join('');
 }

@@ -1,0 +1,171 @@
+// The browser tests, run in order on one signed-in page by run.mjs.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const UNITS = {
+  liuyang: '浏阳市工业和信息化局',
+  wangcheng: '长沙市望城区工业和信息化局',
+  xiangtan: '湘潭县科技和工业信息化局',
+  yiyang: '益阳市工业和信息化局',
+  xiangxi: '湘西土家族苗族自治州工业和信息化局',
+};
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** No error alert on the page, and the loading skeleton gone. */
+async function settled(page) {
+  await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
+  const errors = await page.locator('[data-test="error"]').allInnerTexts();
+  assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
+}
+
+async function apiJson(page, path) {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path);
+}
+
+export const tests = [
+  {
+    name: 'login: a wrong password is refused in Chinese, the right one opens 总览 with the admin navigation',
+    async run({ page, adminPassword, shot }) {
+      await page.goto('/');
+      await page.waitForURL(/\/login/);
+      await page.fill('[data-test="username"]', 'admin');
+      await page.fill('[data-test="password"]', 'not-the-password');
+      await page.click('[data-test="login"]');
+      const alert = await page.waitForSelector('[role="alert"]');
+      assert(/[\u4e00-\u9fa5]/.test(await alert.innerText()), 'the login error is not in Chinese');
+      await shot('01-login-error');
+      await page.fill('[data-test="password"]', adminPassword);
+      await page.click('[data-test="login"]');
+      await page.waitForURL(/\/overview/);
+      for (const nav of ['overview', 'compare', 'trends', 'indicators', 'reports', 'import']) {
+        await page.waitForSelector(`[data-test="nav-${nav}"]`);
+      }
+    },
+  },
+  {
+    name: '总览 shows the five sample units, KPI cards and charts',
+    async run({ page, shot }) {
+      await page.goto('/overview');
+      await settled(page);
+      const list = await page.waitForSelector('[data-test="unit-list"]');
+      const text = await list.innerText();
+      for (const name of Object.values(UNITS)) assert(text.includes(name), `总览 lacks ${name}`);
+      assert((await page.locator('[data-test="kpi-value"]').count()) >= 4, 'fewer than four KPI cards');
+      assert((await page.locator('[data-test="scatter"] canvas').count()) === 1, 'no scatter chart');
+      const overview = await apiJson(page, '/api/analytics/overview');
+      const aria = await page.locator('[data-test="scatter"] [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' '));
+      for (const p of overview.points.filter((x) => x.executionRate != null && x.adjustmentRatio != null)) {
+        assert(aria.includes(p.unitName), `the scatter chart's aria description does not name ${p.unitName}`);
+      }
+      await shot('02-overview-1366');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await shot('02-overview-1920');
+      await page.setViewportSize({ width: 1366, height: 768 });
+    },
+  },
+  {
+    name: '单位对比: 湘西 and 益阳 from the region tree, bars, radar and table; the link reproduces the view',
+    async run({ page, shot }) {
+      await page.goto('/compare');
+      await page.click('[data-test="unit-picker"]');
+      for (const name of [UNITS.xiangxi, UNITS.yiyang]) {
+        await page.fill('[data-test="unit-picker"] input', name.slice(0, 4));
+        const node = page.locator('.el-tree-node__content', { hasText: name }).first();
+        await node.locator('.el-checkbox').click();
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/units=/);
+      await page.waitForSelector('[data-test="compare-table"] .el-table__row');
+      await settled(page);
+      const table = await page.locator('[data-test="compare-table"]').innerText();
+      assert(table.includes(UNITS.xiangxi) && table.includes(UNITS.yiyang), 'the table lacks 湘西 or 益阳');
+      assert((await page.locator('[data-test="compare-bars"] canvas').count()) === 1, 'no bar chart');
+      await shot('03-compare');
+      const url = page.url();
+      await page.goto('/overview');
+      await page.goto(url);
+      await page.waitForSelector('[data-test="compare-table"] .el-table__row');
+      assert((await page.locator('[data-test="compare-table"] .el-table__body-wrapper .el-table__row').count()) === 2, 'the copied link does not show the two units');
+    },
+  },
+  {
+    name: '单位对比 exports a CSV with a BOM and both rows, and saves the chart as PNG',
+    async run({ page, artifacts }) {
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-csv"]')]);
+      const csvPath = join(artifacts, 'compare.csv');
+      await csv.saveAs(csvPath);
+      const bytes = readFileSync(csvPath);
+      assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the CSV has no UTF-8 BOM');
+      const text = bytes.toString('utf8');
+      assert(text.includes(UNITS.xiangxi) && text.includes(UNITS.yiyang), 'the CSV lacks a row');
+      const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="save-png"]')]);
+      const pngPath = join(artifacts, 'compare-chart.png');
+      await png.saveAs(pngPath);
+      const head = readFileSync(pngPath).subarray(0, 4);
+      assert(head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47, 'the chart download is not a PNG');
+    },
+  },
+  {
+    name: "报告: open 湘西's report, click its score → the source line is highlighted and scrolled into view",
+    async run({ page, shot }) {
+      await page.goto('/reports');
+      await settled(page);
+      await page.click(`[data-test="report-table"] a:has-text("${UNITS.xiangxi}")`);
+      await page.waitForURL(/\/reports\/[0-9a-f-]{36}/);
+      const id = page.url().split('/').pop();
+      const detail = await apiJson(page, `/api/reports/${id}`);
+      const line = detail.document.provenance['score.total'].line;
+      await page.click('[data-path="score.total"]');
+      const hl = page.locator('[data-test="source"] li.hl');
+      await hl.waitFor();
+      assert(Number(await hl.getAttribute('data-line')) === line, `highlighted line is not ${line}`);
+      assert((await hl.innerText()).includes(String(detail.document.score.total)), 'the highlighted line does not hold the score');
+      const [box, item] = await Promise.all([page.locator('[data-test="source"]').boundingBox(), hl.boundingBox()]);
+      assert(item.y >= box.y && item.y + item.height <= box.y + box.height, 'the highlighted line is not scrolled into view');
+      await page.waitForSelector('[data-test="warnings"] li');
+      await page.waitForSelector('[data-test="versions"]');
+      await shot('04-report-detail');
+    },
+  },
+  {
+    name: '导入: uploading a sample report again is shown as a duplicate',
+    async run({ page, root, shot }) {
+      await page.goto('/import');
+      const dir = join(root, 'data/reports');
+      const file = readdirSync(dir).find((f) => f.endsWith('.txt'));
+      await page.setInputFiles('[data-test="file-input"]', join(dir, file));
+      await page.waitForSelector('[data-test="outcome-duplicate"]');
+      await shot('05-import-duplicate');
+    },
+  },
+  {
+    name: 'every other page opens without an error (趋势, 领导视图, 指标完成, 自评复核, 问题分析, 地图, 状态)',
+    async run({ page, shot }) {
+      const units = await apiJson(page, '/api/units');
+      const liuyang = units.find((u) => u.name === UNITS.liuyang);
+      const pages = [
+        ['06-trends', `/trends?metric=scoreTotal&pick=${liuyang.id},region:433100`],
+        ['07-trends-leadership', `/trends?metric=scoreTotal&pick=${liuyang.id},region:433100&lead=1`],
+        ['08-indicators', '/indicators'],
+        ['09-recheck', '/recheck'],
+        ['10-problems', '/problems'],
+        ['11-map', '/map'],
+        ['12-status', '/status'],
+        ['13-reports', '/reports'],
+      ];
+      for (const [name, url] of pages) {
+        await page.goto(url);
+        await page.waitForSelector('.page-title');
+        await settled(page);
+        await shot(name);
+      }
+      await page.goto(pages[1][1]);
+      await settled(page);
+      const described = await page.locator('[data-test="described"]').innerText();
+      assert(described.includes('自评得分') && described.includes(UNITS.liuyang), 'the leadership view does not write its filters on the page');
+    },
+  },
+];
