@@ -7,8 +7,9 @@ const REDACT = [
   'headers.authorization', '*.token', 'token', 'accessToken', '*.accessToken', 'res.headers["set-cookie"]',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'hunan-perf-api' }, redact: { paths: REDACT, censor: '[redacted]' } });
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  const options = { level, base: { service: 'hunan-perf-api' }, redact: { paths: REDACT, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's LoggerService on top of pino, so framework messages come out as the same structured lines. */

@@ -20,11 +20,11 @@ export interface TestApp {
 }
 
 /** The real Nest app on a fresh clone of the migrated database, with the unit registry loaded. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, logger = createLogger('silent')): Promise<TestApp> {
   const { dataSource, close } = await openTestDataSource();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: 'postgres://test', ...overrides };
   await loadUnitRegistry(dataSource, config.unitRegistryFile);
-  const app = await createApp(dataSource, config, createLogger('silent'));
+  const app = await createApp(dataSource, config, logger);
   await app.init();
   return {
     app,

@@ -25,8 +25,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录：成功后设置 httpOnly 会话 Cookie（hp_session）和 CSRF Cookie' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
-    const session = await this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const session = await this.auth.login(body.username, body.password, req.ip ?? 'unknown').catch((error: unknown) => {
+      const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (retry) res.setHeader('Retry-After', String(retry));
+      throw error;
+    });
     setSessionCookies(res, session.token, session.csrfToken, session.expiresAt, this.config.secureCookies);
     return { user: toSessionUser(session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   }

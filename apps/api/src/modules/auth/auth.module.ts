@@ -4,11 +4,12 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { SessionRepository } from './session.repository.js';
 
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SessionRepository, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

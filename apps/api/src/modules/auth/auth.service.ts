@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import { AppError } from '../../common/app-error.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
+import { LoginRateLimiter } from './login-rate-limiter.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { SessionRepository } from './session.repository.js';
 import { csrfTokenFor, hashToken, newSessionToken } from './session-token.js';
@@ -27,14 +28,18 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionRepository,
+    private readonly limiter: LoginRateLimiter,
   ) {}
 
-  async login(username: string, password: string): Promise<IssuedSession> {
+  async login(username: string, password: string, address = 'unknown'): Promise<IssuedSession> {
+    this.limiter.check(address, username);
     const user = await this.users.findByUsername(username);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !valid || user.disabledAt) {
+      this.limiter.fail(address, username);
       throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     }
+    this.limiter.succeed(address, username);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     const sessionId = await this.sessions.create(user.id, hashToken(token), expiresAt);
