@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDuration } from './format';
+import { formatAmount, formatChange, formatDateTime, formatDuration, formatMetric, formatRate, formatScore, roleLabel, statusLabel } from './format';
 
 describe('formatters', () => {
   it('formats amounts in 万元 with two decimals and a missing value as a dash', () => {
@@ -13,5 +13,27 @@ describe('formatters', () => {
     expect(formatDuration(5)).toBe('5 秒');
     expect(formatDuration(125)).toBe('2 分 5 秒');
     expect(formatDuration(3725)).toBe('1 小时 2 分');
+  });
+
+  it('formats rates, scores, metrics and changes', () => {
+    expect(formatRate(184.6512)).toBe('184.65%');
+    expect(formatRate(1234.5)).toBe('1,234.50%');
+    expect(formatRate(undefined)).toBe('—');
+    expect(formatScore(96)).toBe('96 分');
+    expect(formatScore(98.36)).toBe('98.36 分');
+    expect(formatMetric('%', 12)).toBe('12.00%');
+    expect(formatMetric('分', 12)).toBe('12 分');
+    expect(formatChange(3.2)).toBe('+3.20');
+    expect(formatChange(-1.049)).toBe('−1.05');
+    expect(formatChange(0)).toBe('0.00');
+    expect(formatChange(null)).toBe('—');
+  });
+
+  it('formats date-times and labels', () => {
+    expect(formatDateTime('not a date')).toBe('—');
+    expect(formatDateTime(new Date(2026, 10, 22, 8, 5).toISOString())).toBe('2026-11-22 08:05');
+    expect(statusLabel('confirmed')).toBe('已确认');
+    expect(statusLabel('draft')).toBe('待复核');
+    expect(roleLabel('viewer')).toBe('领导查看');
   });
 });
