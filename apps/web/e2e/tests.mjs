@@ -167,6 +167,8 @@ export const tests = [
       await page.waitForFunction((name) => document.querySelector('[data-test="described"]')?.textContent?.includes(name), UNITS.liuyang);
       const described = await page.locator('[data-test="described"]').innerText();
       assert(described.includes('自评得分') && described.includes('湘西土家族苗族自治州'), 'the leadership view does not write its filters on the page');
+      const table = await page.locator('[data-test="trend-table"]').innerText();
+      assert(table.includes(UNITS.liuyang) && table.includes('湘西土家族苗族自治州'), 'the trend table lacks the unit or the region');
       await shot('07-trends-leadership');
     },
   },

@@ -5,7 +5,7 @@ import { heatmapCells, indicatorHeatmapOption } from './indicators';
 import { choroplethOption, regionValues } from './map';
 import { executionScatterOption, gradeDistributionOption, scatterTooltip, scoreRankingOption } from './overview';
 import { problemThemesOption } from './problems';
-import { trendOption } from './trends';
+import { mergeTrends, trendOption } from './trends';
 import { row } from './fixtures.spec-helper';
 
 const series = (o: { series?: unknown }) => o.series as { type: string; name?: string; data: unknown[] }[];
@@ -102,6 +102,13 @@ describe('trend, heatmap, problems and map builders', () => {
     expect(level1s).toEqual(['产出指标', '效益指标']);
     expect(cells.map((c) => [c.unitName, c.level1, c.completion, c.total])).toEqual([['甲', '产出指标', 50, 5], ['乙', '效益指标', null, 1]]);
     expect(series(indicatorHeatmapOption(cats))[0]!.data).toEqual([{ value: [0, 0, 50] }, { value: [1, 1, '-'] }]);
+  });
+
+  it('merges unit and region trend answers: all series, years joined in order', () => {
+    const region = { metric: 'executionRate' as const, years: [2020, 2021], series: [{ key: '433100', name: '湘西', kind: 'region' as const, points: [] }] };
+    const merged = mergeTrends('executionRate', [trends, region]);
+    expect(merged.years).toEqual([2020, 2021, 2022, 2023]);
+    expect(merged.series.map((s) => s.name)).toEqual(['甲', '湘西']);
   });
 
   it('problem themes: most frequent on top', () => {

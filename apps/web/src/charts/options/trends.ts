@@ -26,3 +26,12 @@ export function trendOption(trends: Trends, large = false): ChartOption {
     })),
   };
 }
+
+/**
+ * Units and regions are asked for in two requests (the API narrows units to the regions when
+ * both are given); this joins the answers: every series, the union of years in order.
+ */
+export function mergeTrends(metric: Trends['metric'], answers: Trends[]): Trends {
+  const years = [...new Set(answers.flatMap((a) => a.years))].sort((a, b) => a - b);
+  return { metric, years, series: answers.flatMap((a) => a.series) };
+}
