@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { bodyParserErrors, limitJsonDepth } from './common/body-guards.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { requestIdMiddleware } from './common/request-id.js';
 import { requestLogger } from './common/request-logger.js';
@@ -22,12 +23,14 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '2mb' });
-  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger.child({ component: 'http' })));
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(bodyParserErrors);
+  app.use(limitJsonDepth);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -12,8 +12,11 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 const PLAIN_MESSAGES: Record<number, string> = {
-  401: '请先登录', 403: '没有权限执行此操作', 404: '请求的资源不存在', 413: '上传内容过大', 429: '请求过于频繁，请稍后再试',
+  400: '请求格式不正确', 401: '请先登录', 403: '没有权限执行此操作', 404: '请求的资源不存在', 405: '不支持该请求方法',
+  409: '与现有数据冲突', 413: '请求内容过大', 415: '不支持的内容类型', 429: '请求过于频繁，请稍后再试',
 };
+
+const CHINESE = /[\u4e00-\u9fa5]/;
 
 /** Connection-level failures mean the database is away: answer 503 so clients retry. */
 const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
@@ -52,7 +55,7 @@ const UPLOAD_MESSAGES: Array<[RegExp, string]> = [
   [/^Unexpected end of form/, '上传内容不完整：请求在文件传完之前结束了'],
   [/^File too large/, '单个文件超过 50 MB 的上传上限'],
   [/^Too many files/, '一次最多上传 100 个文件'],
-  [/^Unexpected field/, '文件须放在 multipart 的 files 字段中'],
+  [/^Unexpected (file )?field/, '文件须放在 multipart 的 files 字段中'],
   [/^Field value too long|^Too many (fields|parts)/, '上传请求的表单字段过多或过长'],
 ];
 
@@ -68,7 +71,8 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const raw = typeof response === 'string' ? response : ((response as { message?: string }).message ?? exception.message);
   const upload = UPLOAD_MESSAGES.find(([pattern]) => pattern.test(raw));
   if (upload) return { statusCode: status, error: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'UPLOAD_INVALID', message: upload[1] };
-  const message = PLAIN_MESSAGES[status] && /^(Unauthorized|Forbidden|Not Found|Cannot \w+ )/.test(raw) ? PLAIN_MESSAGES[status] : raw;
+  // Framework messages are English ("Not Found", "request entity too large"): answer in plain Chinese.
+  const message = CHINESE.test(raw) ? raw : (PLAIN_MESSAGES[status] ?? (status >= 500 ? '服务器内部错误，请稍后重试' : '请求无法处理'));
   return { statusCode: status, error, message };
 }
 
