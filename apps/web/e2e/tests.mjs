@@ -142,6 +142,24 @@ export const tests = [
     },
   },
   {
+    name: '地图: Hunan by city coloured by the metric; choosing 长沙市 drills into its counties',
+    async run({ page, shot }) {
+      await page.goto('/map?metric=scoreTotal&year=2021');
+      await settled(page);
+      await page.waitForSelector('[data-test="map"] canvas');
+      const aria = await page.locator('[data-test="map"] [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' '));
+      assert(aria.includes('长沙市 96 分') && aria.includes('湘西土家族苗族自治州 99 分'), `the map's description lacks the 2021 city means: ${aria.slice(0, 200)}`);
+      await shot('11-map-province');
+      await page.click('[data-test="drill-430100"]');
+      await page.waitForURL(/city=430100/);
+      await page.waitForFunction(() => document.querySelector('.chart-card h2')?.textContent?.startsWith('长沙市'));
+      await settled(page);
+      const county = await page.locator('[data-test="map"] [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' '));
+      assert(county.includes('浏阳市 96 分'), `the county map lacks 浏阳市: ${county.slice(0, 200)}`);
+      await shot('11-map-changsha');
+    },
+  },
+  {
     name: 'every other page opens without an error (趋势, 领导视图, 指标完成, 自评复核, 问题分析, 状态)',
     async run({ page, shot }) {
       const units = await apiJson(page, '/api/units');

@@ -19,6 +19,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/compare', name: 'compare', component: () => import('./pages/compare/ComparePage.vue'), meta: { title: '单位对比', area: 'dashboards', nav: true } },
   { path: '/trends', name: 'trends', component: () => import('./pages/trends/TrendsPage.vue'), meta: { title: '趋势', area: 'dashboards', nav: true } },
   { path: '/indicators', name: 'indicators', component: () => import('./pages/indicators/IndicatorsPage.vue'), meta: { title: '指标完成', area: 'dashboards', nav: true } },
+  { path: '/map', name: 'map', component: () => import('./pages/map/MapPage.vue'), meta: { title: '地图', area: 'dashboards', nav: true } },
   { path: '/recheck', name: 'recheck', component: () => import('./pages/recheck/RecheckPage.vue'), meta: { title: '自评复核', area: 'dashboards', nav: true } },
   { path: '/problems', name: 'problems', component: () => import('./pages/problems/ProblemsPage.vue'), meta: { title: '问题分析', area: 'dashboards', nav: true } },
   { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportListPage.vue'), meta: { title: '报告', area: 'reports', nav: true } },

@@ -1,5 +1,4 @@
 import type { MetricKey } from '@hunan-perf/metrics';
-// Map builders: ready for a Hunan GeoJSON package; the map page is not built yet (see the report).
 import type { UnitMetricRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, metricLabel, metricValue } from './common';
