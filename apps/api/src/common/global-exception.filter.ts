@@ -21,6 +21,15 @@ const CHINESE = /[\u4e00-\u9fa5]/;
 /** Connection-level failures mean the database is away: answer 503 so clients retry. */
 const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+
+/** Duck-typed: errors raised inside Node's own modules are not instances of this realm's Error. */
+function isConnectionFailure(exception: unknown): boolean {
+  if (typeof exception !== 'object' || exception === null) return false;
+  const { code, message } = exception as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && CONNECTION_CODES.has(code)) || (typeof message === 'string' && UNAVAILABLE.test(message));
+}
+
 /** One body shape for every error; 500s hide internals but keep the request id for the logs. */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
@@ -44,7 +53,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) return fromQueryFailed(exception);
-    if (exception instanceof Error && UNAVAILABLE.test(exception.message)) return unavailable();
+    if (isConnectionFailure(exception)) return unavailable();
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试；如仍失败请提供请求编号联系管理员' };
   }
 }
