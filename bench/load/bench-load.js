@@ -1,0 +1,91 @@
+// Load benchmark: the real server (apps/api/dist/main.js, as npm start runs it) on the province-sized
+// synthetic dataset, 50 concurrent users mixing dashboard endpoints for 60 s (autocannon, loopback only).
+// Prints p50/p99 latency, requests/s, errors and non-2xx answers.
+// Run: npm run bench:load   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_UNITS_PER_REGION to change; DATABASE_URL if set)
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { connect, migrate } from '../../apps/api/dist/database/connect.js';
+import { EmbeddedDatabase } from '../../apps/api/dist/database/embedded-database.js';
+import { seedRegions } from '../../apps/api/dist/modules/regions/region-seeder.js';
+import { generateProvinceDataset } from '../../apps/api/dist/modules/synthetic/province-dataset.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const UNITS = Number(process.env.BENCH_UNITS_PER_REGION ?? 40);
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+let embedded = null;
+let tmp = null;
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'hp-bench-load-'));
+  embedded = new EmbeddedDatabase({ dataDir: tmp, port: await freePort(), persistent: false });
+  serverUrl = await embedded.start();
+}
+const dbName = `hp_bench_load_${process.pid}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(serverUrl);
+url.pathname = `/${dbName}`;
+const dataSource = await connect(url.toString());
+await migrate(dataSource);
+await seedRegions(dataSource);
+const summary = await generateProvinceDataset(dataSource, { unitsPerRegion: UNITS, years: [2019, 2020, 2021, 2022, 2023, 2024] });
+await dataSource.query('ANALYZE');
+const units = (await dataSource.query(`SELECT id FROM unit ORDER BY name LIMIT 40`)).map((r) => r.id);
+await dataSource.destroy();
+
+const port = await freePort();
+const server = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-pass', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; i < 600 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }) });
+const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+const pick = (i, n) => units.slice((i * n) % units.length, ((i * n) % units.length) + n).join(',');
+const years = [2019, 2020, 2021, 2022, 2023, 2024];
+const paths = Array.from({ length: 48 }, (_, i) => {
+  const y = years[i % years.length];
+  return [
+    `/api/analytics/overview?year=${y}&includeSynthetic=true`,
+    `/api/analytics/compare?year=${y}&unitIds=${pick(i, 6)}&includeSynthetic=true`,
+    `/api/analytics/trends?metric=executionRate&unitIds=${pick(i, 5)}&includeSynthetic=true`,
+    `/api/analytics/indicators?year=${y}&unitIds=${pick(i, 4)}&includeSynthetic=true`,
+    `/api/analytics/rankings?year=${y}&metric=scoreTotal&level=city&includeSynthetic=true`,
+    `/api/analytics/recheck?year=${y}&regionCode=433100&includeSynthetic=true`,
+    `/api/reports?year=${y}&includeSynthetic=true&limit=50`,
+    `/api/units?regionCode=430100`,
+  ][i % 8];
+});
+let n = 0;
+const result = await autocannon({
+  url: base,
+  connections: CONNECTIONS,
+  duration: SECONDS,
+  headers: { cookie },
+  requests: [{ setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length] }) }],
+});
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+await admin.end();
+if (embedded) await embedded.stop();
+if (tmp) await rm(tmp, { recursive: true, force: true });
+
+const fmt = (x, d = 1) => Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+console.log(`dataset: ${summary.units} units, ${summary.reports} reports, ${summary.indicators} indicator rows (synthetic); ${CONNECTIONS} concurrent users for ${SECONDS} s over 8 dashboard endpoints`);
+console.log(`requests: ${result.requests.total} (${fmt(result.requests.average)} req/s); latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx} (Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}, 2 cores shared by server, database and load generator)`);
+if (result.errors || result.non2xx || result.timeouts) process.exitCode = 1;
