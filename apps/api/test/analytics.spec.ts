@@ -144,3 +144,33 @@ describe('analytics on the five seed reports', () => {
     await s.agent.get('/api/analytics/overview?regionCode=433100').expect(403);
   });
 });
+
+describe('analytics answers are cached until the confirmed data changes', () => {
+  let t: TestApp;
+  let analyst: Session;
+  beforeAll(async () => {
+    ({ t } = await startSeededApp());
+    analyst = await sessionAs(t, 'analyst');
+  });
+  afterAll(() => t.close());
+
+  it('serves the same answer from the cache, and a fresh one after a confirm', async () => {
+    const first = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
+    const second = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+    // A corrected 益阳 report confirmed as version 2 replaces version 1 in the figures.
+    const current = first.body.points[0];
+    const draft = await analyst.agent.patch(`/api/reports/${current.reportId}`).set('x-csrf-token', analyst.csrf)
+      .send({ reason: '按复核意见调整得分', edits: [{ path: 'score.total', value: 88 }] }).expect(200);
+    const cached = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
+    expect(cached.body.points[0].scoreTotal).toBe(100);
+    await analyst.agent.post(`/api/reports/${draft.body.id}/confirm`).set('x-csrf-token', analyst.csrf).expect(200);
+    const after = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
+    expect(after.headers['x-cache']).toBe('miss');
+    // The grade stays as the unit wrote it; the corrected score no longer matches it.
+    expect(after.body.points[0]).toMatchObject({ reportId: draft.body.id, scoreTotal: 88, grade: '优' });
+    expect(draft.body.warnings.map((w: { code: string }) => w.code)).toContain('GRADE_MISMATCH');
+  });
+});

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
+import { AnalyticsCache } from './analytics-cache.js';
 import { AnalyticsScopeService } from './analytics-scope.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
@@ -18,7 +19,7 @@ import { TrendsService } from './trends.service.js';
   imports: [RegionsModule, SettingsModule],
   controllers: [AnalyticsController, RecheckRulesController],
   providers: [
-    AnalyticsScopeService, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
+    AnalyticsScopeService, AnalyticsCache, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
     IndicatorsService, RankingsService, RecheckService, ProblemsService,
   ],
   exports: [AnalyticsScopeService, MetricRowsRepository],

@@ -3,6 +3,7 @@ import { METRIC_DEFINITIONS_VERSION } from '@hunan-perf/metrics';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { sendTable } from '../exports/send-table.js';
+import { AnalyticsCache } from './analytics-cache.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
@@ -26,12 +27,23 @@ export class AnalyticsService {
     private readonly rankingsService: RankingsService,
     private readonly recheckService: RecheckService,
     private readonly problemsService: ProblemsService,
+    private readonly cache: AnalyticsCache,
   ) {}
 
   async respond(kind: AnalyticsKind, q: AnalyticsQueryDto, user: AuthUser, res: Response): Promise<unknown> {
     const scope = await this.scopes.resolve(q, user);
+    if (q.format === 'json') {
+      const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
+      let json = this.cache.get(key);
+      res.setHeader('X-Cache', json === undefined ? 'miss' : 'hit');
+      if (json === undefined) {
+        json = JSON.stringify(await this.compute(kind, q, scope));
+        this.cache.set(key, json);
+      }
+      res.type('application/json').send(json);
+      return undefined;
+    }
     const data = await this.compute(kind, q, scope);
-    if (q.format === 'json') return data;
     const { columns, rows } = tableOf(kind, data);
     const year = (data as { year?: number | null }).year;
     await sendTable(
