@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -89,10 +90,21 @@ export class EmbeddedDatabase {
     return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/postgres`;
   }
 
+  /**
+   * Stops the server. When Ctrl-C or a group-wide SIGTERM already reached PostgreSQL itself, it
+   * may have exited before we ask: then there is nothing to wait for (waiting would hang).
+   */
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server) await server.stop();
+    if (!server) return;
+    const child = (server as unknown as { process?: ChildProcess }).process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGINT');
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timeout);
   }
 
   private remember(line: string): void {
