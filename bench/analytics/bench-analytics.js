@@ -3,19 +3,13 @@
 // it runs (the floor, replayed straight on a pg client); CSV export rows/s and peak RSS.
 // Run: npm run bench:analytics   (DATABASE_URL if set, else a throw-away embedded PostgreSQL)
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../apps/api/dist/config/app-config.js';
 import { createApp } from '../../apps/api/dist/create-app.js';
-import { connect, migrate } from '../../apps/api/dist/database/connect.js';
-import { EmbeddedDatabase } from '../../apps/api/dist/database/embedded-database.js';
 import { createLogger } from '../../apps/api/dist/logging/logger.js';
-import { seedRegions } from '../../apps/api/dist/modules/regions/region-seeder.js';
+import { freePort, openBenchDatabase } from '../support/bench-database.js';
 import { generateProvinceDataset } from '../../apps/api/dist/modules/synthetic/province-dataset.js';
 import { UsersService } from '../../apps/api/dist/modules/users/users.service.js';
 
@@ -26,23 +20,9 @@ const fmt = (n, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-let embedded = null;
-let tmp = null;
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'hp-bench-a-'));
-  embedded = new EmbeddedDatabase({ dataDir: tmp, port: 55000 + (process.pid % 1000), persistent: false });
-  serverUrl = await embedded.start();
-}
-const dbName = `hp_bench_analytics_${process.pid}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const dataSource = await connect(url.toString());
-await migrate(dataSource);
-await seedRegions(dataSource);
+const bench = await openBenchDatabase('hp-bench-analytics');
+const { dataSource } = bench;
+const url = new URL(bench.url);
 
 let start = process.hrtime.bigint();
 const summary = await generateProvinceDataset(dataSource, { unitsPerRegion: UNITS, years: YEARS });
@@ -106,12 +86,7 @@ await app.close();
 
 // Streaming export of every indicator row from a separate server process (npm start's own
 // entry point), so its peak RSS (VmHWM) is the server's alone.
-const port = await new Promise((resolve) => {
-  const probe = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
+const port = await freePort();
 const server = spawn(process.execPath, ['apps/api/dist/main.js'], {
   env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', LOAD_SAMPLE_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-1', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -138,11 +113,7 @@ const peak = status().VmHWM;
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 console.log(`\nexport indicators.csv (server process): ${lines - 1} rows, ${fmt(bytes / 1024 / 1024)} MB in ${fmt(seconds, 2)} s → ${fmt((lines - 1) / seconds, 0)} rows/s; server RSS ${fmt(rssBefore, 0)} MB before, peak ${fmt(peak, 0)} MB (aim: ≥ 100,000 rows/s, peak < 300 MB)`);
-console.log(`aim: every endpoint p95 ≤ 100 ms and within 1.5 × its bare SQL (Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'})`);
+console.log(`aim: every endpoint p95 ≤ 100 ms and within 1.5 × its bare SQL (Node ${process.version}, PostgreSQL ${bench.kind})`);
 
 await client.end();
-await dataSource.destroy();
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-if (embedded) await embedded.stop();
-if (tmp) await rm(tmp, { recursive: true, force: true });
+await bench.close();

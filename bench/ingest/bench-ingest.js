@@ -3,18 +3,12 @@
 // extraction-only rate of the same documents (the reference).
 // Run: npm run bench:ingest   (DATABASE_URL if set, else a throw-away embedded PostgreSQL)
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { extractReports, generateSyntheticReport } from '../../libs/report-parser/dist/index.js';
 import { loadConfig } from '../../apps/api/dist/config/app-config.js';
 import { createApp } from '../../apps/api/dist/create-app.js';
-import { connect, migrate } from '../../apps/api/dist/database/connect.js';
-import { EmbeddedDatabase } from '../../apps/api/dist/database/embedded-database.js';
 import { createLogger } from '../../apps/api/dist/logging/logger.js';
+import { openBenchDatabase } from '../support/bench-database.js';
 import { IngestionService } from '../../apps/api/dist/modules/documents/ingestion.service.js';
-import { seedRegions } from '../../apps/api/dist/modules/regions/region-seeder.js';
 
 const COUNT = Number(process.env.BENCH_DOCS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -40,24 +34,9 @@ for (let round = 0; round < 2; round++) {
 }
 
 // A database of its own.
-let embedded = null;
-let tmp = null;
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'hp-bench-'));
-  embedded = new EmbeddedDatabase({ dataDir: tmp, port: 54000 + (process.pid % 1000), persistent: false });
-  serverUrl = await embedded.start();
-}
-const dbName = `hp_bench_ingest_${process.pid}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const dataSource = await connect(url.toString());
-await migrate(dataSource);
-await seedRegions(dataSource);
-const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: url.toString() };
+const bench = await openBenchDatabase('hp-bench-ingest');
+const { dataSource } = bench;
+const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: bench.url };
 const app = await createApp(dataSource, config, createLogger('silent'));
 await app.init();
 
@@ -90,15 +69,11 @@ const [{ reports, indicators }] = await dataSource.query(
 );
 
 await app.close();
-await dataSource.destroy();
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-if (embedded) await embedded.stop();
-if (tmp) await rm(tmp, { recursive: true, force: true });
+await bench.close();
 
 const ingestRate = COUNT / tIngest;
 const extractRate = COUNT / tExtract;
-console.log(`documents: ${COUNT} generated (${fmt(mb, 2)} MB), ${units.size} units registered; PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}`);
+console.log(`documents: ${COUNT} generated (${fmt(mb, 2)} MB), ${units.size} units registered; PostgreSQL ${bench.kind}`);
 console.log(`extraction only (reference): ${fmt(tExtract * 1000, 0)} ms → ${fmt(extractRate)} documents/s`);
 console.log(`end to end into PostgreSQL:   ${fmt(tIngest * 1000, 0)} ms → ${fmt(ingestRate)} documents/s (${CONCURRENCY} files in flight)`);
 console.log(`stored: ${reports} reports, ${indicators} indicator rows; ${failed} failed, ${unresolved} unresolved`);

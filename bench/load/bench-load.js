@@ -4,41 +4,16 @@
 // Run: npm run bench:load   (BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_UNITS_PER_REGION to change; DATABASE_URL if set)
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { connect, migrate } from '../../apps/api/dist/database/connect.js';
-import { EmbeddedDatabase } from '../../apps/api/dist/database/embedded-database.js';
-import { seedRegions } from '../../apps/api/dist/modules/regions/region-seeder.js';
+import { freePort, openBenchDatabase } from '../support/bench-database.js';
 import { generateProvinceDataset } from '../../apps/api/dist/modules/synthetic/province-dataset.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const UNITS = Number(process.env.BENCH_UNITS_PER_REGION ?? 40);
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-let embedded = null;
-let tmp = null;
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'hp-bench-load-'));
-  embedded = new EmbeddedDatabase({ dataDir: tmp, port: await freePort(), persistent: false });
-  serverUrl = await embedded.start();
-}
-const dbName = `hp_bench_load_${process.pid}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(serverUrl);
-url.pathname = `/${dbName}`;
-const dataSource = await connect(url.toString());
-await migrate(dataSource);
-await seedRegions(dataSource);
+const bench = await openBenchDatabase('hp-bench-load');
+const { dataSource } = bench;
+const url = new URL(bench.url);
 const summary = await generateProvinceDataset(dataSource, { unitsPerRegion: UNITS, years: [2019, 2020, 2021, 2022, 2023, 2024] });
 await dataSource.query('ANALYZE');
 const units = (await dataSource.query(`SELECT id FROM unit ORDER BY name LIMIT 40`)).map((r) => r.id);
@@ -79,13 +54,10 @@ const result = await autocannon({
 });
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-if (embedded) await embedded.stop();
-if (tmp) await rm(tmp, { recursive: true, force: true });
+await bench.close();
 
 const fmt = (x, d = 1) => Number(x).toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 console.log(`dataset: ${summary.units} units, ${summary.reports} reports, ${summary.indicators} indicator rows (synthetic); ${CONNECTIONS} concurrent users for ${SECONDS} s over 8 dashboard endpoints`);
 console.log(`requests: ${result.requests.total} (${fmt(result.requests.average)} req/s); latency p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx} (Node ${process.version}, PostgreSQL ${process.env.DATABASE_URL ? 'from DATABASE_URL' : 'embedded'}, 2 cores shared by server, database and load generator)`);
+console.log(`errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx} (Node ${process.version}, PostgreSQL ${bench.kind}, 2 cores shared by server, database and load generator)`);
 if (result.errors || result.non2xx || result.timeouts) process.exitCode = 1;

@@ -1,12 +1,8 @@
 import ExcelJS from 'exceljs';
 import { startSeededApp } from './support/seeded-app.js';
+import { binary } from './support/uploads.js';
 import { sessionAs, type Session, type TestApp } from './support/test-app.js';
 
-const binary = (res: import('superagent').Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('analytics on the five seed reports', () => {
   let t: TestApp;

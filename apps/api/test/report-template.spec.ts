@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { seed, upload } from './support/uploads.js';
+import { binary, seed, upload } from './support/uploads.js';
 import { sessionAs, startTestApp, type Session, type TestApp } from './support/test-app.js';
 
 /** The data of a document, without where it came from. */
@@ -8,11 +8,6 @@ const content = (doc: Record<string, unknown>) => {
   return rest;
 };
 
-const binary = (res: import('superagent').Response, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('province template: download, fill, import — it round-trips', () => {
   let t: TestApp;

@@ -26,3 +26,10 @@ export async function rowCounts(ds: { query(sql: string): Promise<{ n: number }[
   }
   return counts;
 }
+
+/** A supertest parser that keeps the response body as raw bytes (CSV, XLSX, zip downloads). */
+export function binary(res: import('superagent').Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
