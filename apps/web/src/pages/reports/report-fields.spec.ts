@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPath, parseEdit, scalarFields } from './report-fields';
+import { displayValue, getPath, parseEdit, scalarFields } from './report-fields';
 
 describe('report fields', () => {
   it('lists labelled fields with their kind and value, null when missing', () => {
@@ -23,5 +23,14 @@ describe('report fields', () => {
     expect(parseEdit('text', ' 优 ')).toBe('优');
     expect(parseEdit('number', '')).toBeNull();
     expect(() => parseEdit('amount', '一千')).toThrow('请输入数字');
+  });
+});
+
+describe('displayValue', () => {
+  it('shows coded values in words and leaves the rest alone', () => {
+    expect(displayValue('unit.level', 'city')).toBe('市级');
+    expect(displayValue('reportKind', 'project')).toBe('项目支出');
+    expect(displayValue('unit.name', 'city')).toBe('city');
+    expect(displayValue('unit.level', null)).toBeNull();
   });
 });

@@ -14,6 +14,17 @@ export const FIELD_LABELS: Record<string, string> = {
   'staff.quota': '编制数', 'staff.actual': '实有人数',
 };
 
+/** Coded values shown in words. */
+const CODES: Record<string, Record<string, string>> = {
+  'unit.level': { province: '省级', city: '市级', county: '县级' },
+  reportKind: { department_overall: '部门整体支出', project: '项目支出' },
+};
+
+/** The words for a coded field's value ("city" → 市级); other values come back unchanged. */
+export function displayValue(path: string, value: unknown): unknown {
+  return typeof value === 'string' ? (CODES[path]?.[value] ?? value) : value;
+}
+
 const AMOUNT = /^(budget\.|threePublic\.)/;
 const RATE = /executionRateStated$/;
 
