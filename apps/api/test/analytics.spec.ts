@@ -109,7 +109,7 @@ describe('analytics on the five seed reports', () => {
     const lines = csv.body.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toMatch(/^年度,单位,地区,上级地区,等级,自评得分（分）,预算执行率（%）/);
     expect(lines).toHaveLength(4);
-    expect(lines.find((l) => l.includes('HYPERLINK'))).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    expect(lines.find((l: string) => l.includes("HYPERLINK"))).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
 
     const xlsx = await viewer.agent.get('/api/analytics/compare?year=2021&format=xlsx').buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();

@@ -23,7 +23,7 @@ describe('every route declares its roles', () => {
     for (const wrapper of controllers) {
       const instance = wrapper.instance as object | undefined;
       if (!instance) continue;
-      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as object) ?? '');
+      const base = String(reflector.get(PATH_METADATA, wrapper.metatype as never) ?? '');
       for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
         const handler = (instance as Record<string, unknown>)[name] as object;
         const path = reflector.get<string | undefined>(PATH_METADATA, handler as never);
