@@ -57,3 +57,32 @@ describe('schema rules enforced by PostgreSQL itself', () => {
     ).rejects.toThrow(/check constraint/);
   });
 });
+
+describe('data_version moves only when dashboards can change', () => {
+  let ds: DataSource;
+  let close: () => Promise<void>;
+  const version = async () => Number((await ds.query(`SELECT version FROM data_version`))[0].version);
+
+  beforeAll(async () => {
+    ({ dataSource: ds, close } = await openTestDataSource());
+  });
+  afterAll(() => close());
+
+  it('a draft does not move it; confirming, superseding, a unit and a setting do', async () => {
+    const [{ id: unitId }] = await ds.query(`INSERT INTO unit (name, region_code) VALUES ('望城区商务局', '430112') RETURNING id`);
+    const start = await version();
+    const [{ id }] = await ds.query(
+      `INSERT INTO report (unit_id, fiscal_year, kind, version, status, document, extracted_document)
+       VALUES ($1, 2022, 'department_overall', 1, 'draft', '{}', '{}') RETURNING id`, [unitId],
+    );
+    await ds.query(`UPDATE report SET updated_at = now() WHERE id = $1`, [id]);
+    expect(await version()).toBe(start);
+    await ds.query(`UPDATE report SET status = 'confirmed' WHERE id = $1`, [id]);
+    expect(await version()).toBe(start + 1);
+    await ds.query(`UPDATE report SET status = 'superseded' WHERE id = $1`, [id]);
+    expect(await version()).toBe(start + 2);
+    await ds.query(`INSERT INTO unit (name, region_code) VALUES ('望城区财政局', '430112')`);
+    await ds.query(`INSERT INTO setting (key, value) VALUES ('x', '1')`);
+    expect(await version()).toBe(start + 4);
+  });
+});

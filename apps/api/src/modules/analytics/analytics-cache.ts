@@ -6,9 +6,9 @@ const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
 /**
  * Serialised analytics answers, kept until the data changes. Analytics read only confirmed
- * versions, which are never changed in place (a correction is a new version), so the set of
- * confirmed report ids — with the units and the settings — is the data version. It is read from
- * PostgreSQL on every request: an answer is never served after a confirm, in this process or another.
+ * versions, which are never changed in place (a correction is a new version); triggers move
+ * data_version whenever a report becomes or stops being confirmed, or a unit or setting changes.
+ * It is read on every request, so an answer is never served after a confirm — in any process.
  */
 @Injectable()
 export class AnalyticsCache {
@@ -18,13 +18,8 @@ export class AnalyticsCache {
   constructor(private readonly db: DataSource) {}
 
   async version(): Promise<string> {
-    const [{ v }] = await this.db.query(
-      `SELECT concat_ws('|',
-         (SELECT concat_ws(':', count(*), sum(hashtext(id::text)::bigint)) FROM report WHERE status = 'confirmed'),
-         (SELECT concat_ws(':', count(*), max(created_at)) FROM unit),
-         (SELECT max(updated_at) FROM setting)) AS v`,
-    );
-    return v as string;
+    const [{ version }] = await this.db.query(`SELECT version::text FROM data_version`);
+    return version as string;
   }
 
   get(key: string): string | undefined {
