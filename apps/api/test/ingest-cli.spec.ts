@@ -53,3 +53,19 @@ describe('npm run ingest (built CLI, same service code as the API)', () => {
     expect(run.stderr).toContain('usage: npm run ingest -- <files or folders> [--confirm]');
   });
 });
+
+describe('npm run synthetic (built CLI)', () => {
+  const synthetic = fileURLToPath(new URL('../dist/cli/synthetic.js', import.meta.url));
+
+  it.each([
+    [['--units-per-region', '0']],
+    [['--years', '2024-2019']],
+    [['--units-per-region', 'many']],
+  ])('refuses %j with the usage line and writes nothing', (args) => {
+    const run = spawnSync(process.execPath, [synthetic, ...args], {
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', LOG_LEVEL: 'silent' }, encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe('usage: npm run synthetic -- [--units-per-region 1..500] [--years 2019-2024]');
+  });
+});
