@@ -44,13 +44,18 @@ export class SourceDocumentsRepository {
       `INSERT INTO source_document (sha256, file_name, media_type, format, size_bytes, content, text, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (sha256) DO NOTHING RETURNING id`,
-      [doc.sha256, doc.fileName, doc.mediaType, doc.format, doc.content.length, doc.content, doc.text, doc.uploadedBy],
+      // The decoded text is stored only when it differs from the bytes read as UTF-8.
+      [doc.sha256, doc.fileName, doc.mediaType, doc.format, doc.content.length, doc.content, doc.text === doc.content.toString('utf8') ? null : doc.text, doc.uploadedBy],
     );
     return rows[0]?.id ?? null;
   }
 
+  /** The decoded text the provenance line numbers refer to. */
   async text(id: string): Promise<string | null> {
-    const rows: { text: string | null }[] = await this.db.query(`SELECT text FROM source_document WHERE id = $1`, [id]);
+    const rows: { text: string | null }[] = await this.db.query(
+      `SELECT COALESCE(text, convert_from(content, 'UTF8')) AS text FROM source_document WHERE id = $1`,
+      [id],
+    );
     return rows[0]?.text ?? null;
   }
 

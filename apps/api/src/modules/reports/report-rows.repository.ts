@@ -37,6 +37,7 @@ export class ReportRowsRepository {
     await m.query(
       `WITH report_update AS (
          UPDATE report SET fiscal_year = $2, kind = $3, score_total = $4, grade = $5, staff_quota = $6, staff_actual = $7,
+                extracted_document = CASE WHEN $8::jsonb IS NULL THEN extracted_document ELSE COALESCE(extracted_document, document) END,
                 document = COALESCE($8::jsonb, document), updated_at = now()
           WHERE id = $1),
        budget AS (

@@ -44,7 +44,7 @@ export interface ReportRecord {
 const SELECT_REPORT = `
   SELECT r.id, r.source_document_id AS "sourceDocumentId", r.position, r.unit_id AS "unitId", u.name AS "unitName",
          r.region_code AS "regionCode", g.name AS "regionName", r.fiscal_year AS "fiscalYear", r.kind, r.version,
-         r.status, r.document, r.extracted_document AS "extractedDocument", r.is_synthetic AS "isSynthetic",
+         r.status, r.document, COALESCE(r.extracted_document, r.document) AS "extractedDocument", r.is_synthetic AS "isSynthetic",
          r.revised_from AS "revisedFrom", r.created_at AS "createdAt", r.created_by AS "createdBy",
          r.confirmed_at AS "confirmedAt", r.confirmed_by AS "confirmedBy", r.updated_at AS "updatedAt"
     FROM report r
@@ -80,12 +80,12 @@ export class ReportsRepository {
                            document, extracted_document, is_synthetic, created_by, revised_from)
        SELECT $1, $2, $3, $4, $5, $6,
               CASE WHEN $3::uuid IS NULL THEN 1 ELSE COALESCE(max(version), 0) + 1 END,
-              $7, $8::jsonb, COALESCE($9::jsonb, $8::jsonb), $10, $11, $12
+              $7, $8::jsonb, $9::jsonb, $10, $11, $12
          FROM report WHERE $3::uuid IS NOT NULL AND unit_id = $3 AND fiscal_year IS NOT DISTINCT FROM $5 AND kind = $6
        RETURNING id, version`,
       [
         r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, r.status, JSON.stringify(r.document),
-        // The machine-read document is usually the document itself: send it once.
+        // NULL: the machine-read document is the document itself (kept apart from the first correction on).
         r.extractedDocument === r.document ? null : JSON.stringify(r.extractedDocument),
         r.isSynthetic, r.createdBy, r.revisedFrom ?? null,
       ],
