@@ -68,3 +68,32 @@ describe('auth', () => {
     expect(res.headers['x-request-id']).toBeDefined();
   });
 });
+
+describe('changing one’s own password', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('needs the current password, signs out the other sessions, and the new password works', async () => {
+    const user = await newUser(t, 'analyst');
+    const here = await signIn(t, user.username, user.password);
+    const elsewhere = await signIn(t, user.username, user.password);
+    const wrong = await here.agent.post('/api/auth/password').set('x-csrf-token', here.csrf)
+      .send({ currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' }).expect(400);
+    expect(wrong.body).toMatchObject({ error: 'WRONG_PASSWORD', details: [{ field: 'currentPassword' }] });
+    const short = await here.agent.post('/api/auth/password').set('x-csrf-token', here.csrf)
+      .send({ currentPassword: user.password, newPassword: 'short' }).expect(400);
+    expect(short.body.details.map((d: { field: string }) => d.field)).toEqual(['newPassword']);
+
+    await here.agent.post('/api/auth/password').set('x-csrf-token', here.csrf)
+      .send({ currentPassword: user.password, newPassword: 'a-brand-new-password' }).expect(204);
+    await here.agent.get('/api/auth/me').expect(200);
+    await elsewhere.agent.get('/api/auth/me').expect(401);
+    await request(t.server).post('/api/auth/login').send({ username: user.username, password: user.password }).expect(401);
+    await request(t.server).post('/api/auth/login').send({ username: user.username, password: 'a-brand-new-password' }).expect(200);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'user.change_password' AND entity_id = $1`, [user.id]);
+    expect(n).toBe(1);
+  });
+});

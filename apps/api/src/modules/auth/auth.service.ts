@@ -65,6 +65,22 @@ export class AuthService {
     };
   }
 
+  /**
+   * Changes the signed-in user's password after checking the current one; every other session
+   * of the user is revoked (a stolen session does not survive the change).
+   */
+  async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+    const account = await this.users.findByUsername(user.username);
+    if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
+      throw new AppError(400, 'WRONG_PASSWORD', '当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
+    }
+    if (currentPassword === newPassword) {
+      throw new AppError(400, 'SAME_PASSWORD', '新密码不能与当前密码相同', [{ field: 'newPassword', message: '与当前密码相同' }]);
+    }
+    await this.users.setPassword(account.id, await hashPassword(newPassword));
+    await this.sessions.revokeOthers(account.id, user.sessionId);
+  }
+
   logout(user: AuthUser): Promise<void> {
     return this.sessions.revoke(user.sessionId);
   }

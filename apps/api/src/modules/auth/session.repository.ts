@@ -45,6 +45,13 @@ export class SessionRepository {
     await this.db.query(`UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
+  async revokeOthers(userId: string, keepSessionId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+      [userId, keepSessionId],
+    );
+  }
+
   async revokeAllOf(userId: string): Promise<void> {
     await this.db.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }

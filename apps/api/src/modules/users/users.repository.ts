@@ -30,6 +30,10 @@ export class UsersRepository {
     return this.repo.find({ order: { username: 'ASC' } });
   }
 
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.repo.update({ id }, { passwordHash });
+  }
+
   async create(user: NewUser): Promise<AppUserEntity> {
     return this.repo.save(this.repo.create(user));
   }

@@ -25,3 +25,18 @@ export class LoginResponseDto {
   @ApiProperty({ description: '写操作需在请求头 X-CSRF-Token 中带上此值（也在 hp_csrf Cookie 中）' }) csrfToken: string;
   @ApiProperty() expiresAt: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString() @Length(1, 200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString() @Length(10, 200, { message: 'newPassword 长度需在 10–200 个字符之间' })
+  newPassword: string;
+}
+
+export class MeDto {
+  @ApiProperty({ type: SessionUserDto }) user: SessionUserDto;
+  @ApiProperty({ description: '写操作需在请求头 X-CSRF-Token 中带上此值' }) csrfToken: string;
+}
