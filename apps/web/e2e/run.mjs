@@ -91,7 +91,7 @@ try {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'zh-CN', reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const ctx = { page, context, browser, base, artifacts, root, adminPassword: ADMIN_PASSWORD, shot: (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true }) };

@@ -131,6 +131,44 @@ export const tests = [
     },
   },
   {
+    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 报告, 导入 and 状态, and only 长沙 reports',
+    async run({ browser, base, artifacts, adminPassword }) {
+      const admin = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+      await admin.goto('/login');
+      await admin.fill('[data-test="username"]', 'admin');
+      await admin.fill('[data-test="password"]', adminPassword);
+      await admin.click('[data-test="login"]');
+      await admin.waitForURL(/\/overview/);
+      await admin.goto('/accounts');
+      await admin.waitForSelector('[data-test="accounts"]');
+      const form = admin.locator('[data-test="new-account"]');
+      await form.locator('input').nth(0).fill('changsha-clerk');
+      await form.locator('input').nth(2).fill('changsha-clerk-password');
+      await form.locator('.el-select').first().click();
+      await admin.locator('.el-select-dropdown__item', { hasText: '报送单位' }).click();
+      await form.locator('.el-select').nth(1).click();
+      await admin.keyboard.type('长沙市');
+      await admin.locator('.el-select-dropdown__item', { hasText: '长沙市（430100）' }).click();
+      await form.locator('button[type="submit"]').click();
+      await admin.waitForSelector('[data-test="accounts"] >> text=changsha-clerk');
+      await admin.screenshot({ path: join(artifacts, '14-accounts-created.png'), fullPage: true });
+
+      const clerk = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+      await clerk.goto('/login');
+      await clerk.fill('[data-test="username"]', 'changsha-clerk');
+      await clerk.fill('[data-test="password"]', 'changsha-clerk-password');
+      await clerk.click('[data-test="login"]');
+      await clerk.waitForURL(/\/reports/);
+      const nav = await clerk.locator('.app-nav a').allInnerTexts();
+      assert(JSON.stringify(nav) === JSON.stringify(['报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
+      await settled(clerk);
+      const list = await clerk.evaluate(async () => (await fetch('/api/reports?limit=100')).json());
+      const regions = [...new Set(list.items.map((r) => r.regionName))].sort();
+      assert(JSON.stringify(regions) === JSON.stringify(['望城区', '浏阳市']), `a 长沙市 submitter sees reports of ${regions.join(', ')}`);
+      await clerk.screenshot({ path: join(artifacts, '15-submitter-reports.png'), fullPage: true });
+    },
+  },
+  {
     name: '导入: uploading a sample report again is shown as a duplicate',
     async run({ page, root, shot }) {
       await page.goto('/import');
@@ -160,7 +198,7 @@ export const tests = [
     },
   },
   {
-    name: 'every other page opens without an error (趋势, 领导视图, 指标完成, 自评复核, 问题分析, 状态)',
+    name: 'every other page opens without an error (趋势, 领导视图, 指标完成, 自评复核, 问题分析, 状态, 账号)',
     async run({ page, shot }) {
       const units = await apiJson(page, '/api/units');
       const liuyang = units.find((u) => u.name === UNITS.liuyang);
@@ -172,6 +210,7 @@ export const tests = [
         ['10-problems', '/problems'],
         ['12-status', '/status'],
         ['13-reports', '/reports'],
+        ['14-accounts', '/accounts'],
       ];
       for (const [name, url] of pages) {
         await page.goto(url);

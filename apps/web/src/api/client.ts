@@ -5,7 +5,8 @@ import type {
 import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
-  EditReport, IngestResult, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion, ResolveUnit, Session, Unit,
+  Account, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
+  ResolveUnit, Session, Unit,
 } from './types';
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
@@ -14,6 +15,12 @@ export const authApi = {
   login: (username: string, password: string) => apiFetch<Session>('/auth/login', json('POST', { username, password })),
   logout: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
   me: () => apiFetch<Session>('/auth/me'),
+  changePassword: (body: PasswordChange) => apiFetch<void>('/auth/password', json('POST', body)),
+};
+
+export const accountsApi = {
+  list: () => apiFetch<Account[]>('/users'),
+  create: (body: NewAccount) => apiFetch<Account>('/users', json('POST', body)),
 };
 
 export const catalogApi = {

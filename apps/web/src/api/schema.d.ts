@@ -38,6 +38,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改自己的密码（需当前密码；其他会话随之失效） */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/me": {
         parameters: {
             query?: never;
@@ -494,6 +511,38 @@ export interface components {
             username: string;
             password: string;
         };
+        SessionUserDto: {
+            id: string;
+            username: string;
+            displayName: string | null;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "viewer" | "submitter";
+            regionCode: string | null;
+        };
+        LoginResponseDto: {
+            user: components["schemas"]["SessionUserDto"];
+            /** @description 写操作需在请求头 X-CSRF-Token 中带上此值（也在 hp_csrf Cookie 中） */
+            csrfToken: string;
+            expiresAt: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        MeDto: {
+            user: components["schemas"]["SessionUserDto"];
+            /** @description 写操作需在请求头 X-CSRF-Token 中带上此值 */
+            csrfToken: string;
+        };
+        UserDto: {
+            id: string;
+            username: string;
+            displayName: string | null;
+            /** @enum {string} */
+            role: "admin" | "analyst" | "viewer" | "submitter";
+            regionCode: string | null;
+            createdAt: string;
+        };
         CreateUserDto: {
             /** @example liyang-submitter */
             username: string;
@@ -501,8 +550,8 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "analyst" | "viewer" | "submitter";
             /** @description 提交人所属地区（GB/T 2260 代码），提交人必填 */
-            regionCode?: Record<string, never> | null;
-            displayName?: Record<string, never> | null;
+            regionCode?: string | null;
+            displayName?: string | null;
         };
         RegionNodeDto: {
             /** @example 430181 */
@@ -979,7 +1028,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
             };
         };
     };
@@ -991,6 +1042,27 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -1013,7 +1085,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
             };
         };
     };
@@ -1030,7 +1104,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
             };
         };
     };
@@ -1051,7 +1127,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
             };
         };
     };

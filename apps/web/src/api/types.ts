@@ -21,20 +21,10 @@ export type ReportListQuery = Omit<NonNullable<operations['ReportsController_lis
   offset?: number;
 };
 
-/**
- * The session answer of POST /api/auth/login and GET /api/auth/me. The OpenAPI document
- * declares no response schema for these two routes, so this one type follows the API's
- * SessionUserDto (apps/api/src/modules/auth) by hand.
- */
-export type Role = 'admin' | 'analyst' | 'viewer' | 'submitter';
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-  role: Role;
-  regionCode: string | null;
-}
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
+/** The session answers of POST /api/auth/login and GET /api/auth/me. */
+export type SessionUser = S['SessionUserDto'];
+export type Role = SessionUser['role'];
+export type Session = S['MeDto'];
+export type Account = S['UserDto'];
+export type NewAccount = S['CreateUserDto'];
+export type PasswordChange = S['ChangePasswordDto'];

@@ -5,10 +5,10 @@ import { ApiError } from '@/api/http';
 import type { Role, SessionUser } from '@/api/types';
 
 /** The areas of the app; each route names one, and each role may use some of them. */
-export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status';
+export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status' | 'accounts';
 
 const AREAS: Record<Role, Area[]> = {
-  admin: ['dashboards', 'reports', 'review', 'import', 'status'],
+  admin: ['dashboards', 'reports', 'review', 'import', 'status', 'accounts'],
   analyst: ['dashboards', 'reports', 'review', 'import', 'status'],
   viewer: ['dashboards', 'reports', 'status'],
   submitter: ['reports', 'import', 'status'],

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CreateUserDto, mapUser, UserDto } from './dto/user.dto.js';
@@ -13,6 +13,7 @@ export class UsersController {
   @Roles('admin')
   @Get()
   @ApiOperation({ summary: '账号列表（管理员）' })
+  @ApiOkResponse({ type: [UserDto] })
   async list(): Promise<UserDto[]> {
     return (await this.users.list()).map(mapUser);
   }
@@ -20,6 +21,7 @@ export class UsersController {
   @Roles('admin')
   @Post()
   @ApiOperation({ summary: '创建账号（管理员）；提交人须指定所属地区' })
+  @ApiCreatedResponse({ type: UserDto })
   async create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserDto> {
     return mapUser(await this.users.create(body, actor));
   }

@@ -15,11 +15,11 @@ export class CreateUserDto {
   @IsIn(ROLES, { message: `role 必须是 ${ROLES.join(' / ')} 之一` })
   role: Role;
 
-  @ApiProperty({ required: false, nullable: true, description: '提交人所属地区（GB/T 2260 代码），提交人必填' })
+  @ApiProperty({ required: false, nullable: true, type: String, description: '提交人所属地区（GB/T 2260 代码），提交人必填' })
   @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode 必须是 6 位行政区划代码' })
   regionCode?: string | null;
 
-  @ApiProperty({ required: false, nullable: true })
+  @ApiProperty({ required: false, nullable: true, type: String })
   @IsOptional() @IsString() @Length(1, 100)
   displayName?: string | null;
 }
