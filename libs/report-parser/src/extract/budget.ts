@@ -103,7 +103,7 @@ function subjectOf(clause: string): Subject | null {
 
 function kindOf(clause: string): { kind: Kind; strong: boolean } | null {
   if (/调整后|调整预算数|全年预算数/.test(clause)) return { kind: 'adjusted', strong: true };
-  if (/实际支出|实际执行|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出/.test(clause)) return { kind: 'actual', strong: true };
+  if (/实际支出|实际执行|全年执行|已执行|执行金额|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出/.test(clause)) return { kind: 'actual', strong: true };
   if (/年初|预算数|预算为|预算安排|批复|支出预算|预算\s*\d|预算拨款收入|预算收入/.test(clause)) return { kind: 'initial', strong: true };
   if (/支出\s*[\d]/.test(clause)) return { kind: 'actual', strong: false };
   return null;
@@ -112,11 +112,15 @@ function kindOf(clause: string): { kind: Kind; strong: boolean } | null {
 /** Amounts written in sentences: "年初基本支出预算848.55万元", "项目支出实际支出889.65万元". */
 function readBudgetProse(ctx: ExtractContext): void {
   let sectionSubject: Subject | null = null;
+  // Under a department-level heading about the budget ("二、预算执行情况"), a sentence that names no
+  // subject ("年初预算数为…，全年执行数为…") is about the department as a whole (weakly: tables win).
+  let departmentBudgetSection = false;
   for (const line of ctx.lines) {
     const heading = headingOf(line);
     if (heading && heading.title.length < 40) {
       const s = /基本支出/.test(heading.title) ? 'basic' : /项目支出/.test(heading.title) ? 'project' : null;
       if (s || heading.level <= 2) sectionSubject = s;
+      if (heading.level <= 2) departmentBudgetSection = !s && /预算|支出|资金/.test(heading.title) && !/项目/.test(heading.title);
       if (!AMOUNT.test(line.text)) continue;
     }
     if (!AMOUNT.test(line.text)) continue;
@@ -147,6 +151,9 @@ function readBudgetProse(ctx: ExtractContext): void {
         if (!subj && first && sectionSubject && ownKind?.strong) {
           subj = sectionSubject;
           strength = STRENGTH.text;
+        } else if (!subj && first && departmentBudgetSection && ownKind?.strong && !/项目|该/.test(clause)) {
+          subject = subj = 'total';
+          strength = STRENGTH.weak;
         }
         first = false;
         if (!subj || !kind) continue;
