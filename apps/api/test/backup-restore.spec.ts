@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,8 @@ describe('backup and restore (pg_dump / pg_restore, the documented procedure)', 
     const user = await newUser(t, 'viewer');
     const before = await answers(t.server, user.username, user.password);
     const sourceUrl = (t.dataSource.options as { url: string }).url;
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hp-dump-')), 'backup.dump');
+    const dumpDir = mkdtempSync(path.join(os.tmpdir(), 'hp-dump-'));
+    const file = path.join(dumpDir, 'backup.dump');
     const env = { ...process.env, DATABASE_URL: sourceUrl };
 
     const dump = spawnSync(process.execPath, [cli, 'backup', file], { env, encoding: 'utf8' });
@@ -68,6 +69,7 @@ describe('backup and restore (pg_dump / pg_restore, the documented procedure)', 
     } finally {
       await app.close();
       await restored.destroy();
+      rmSync(dumpDir, { recursive: true, force: true });
     }
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +78,7 @@ describe('start-up: bad configuration ends with one clear line', () => {
     writeFileSync(file, 'x');
     const embedded = new EmbeddedDatabase({ dataDir: path.join(file, 'data'), port: 54999 });
     const error = await embedded.start().catch((e: unknown) => e);
+    rmSync(file, { force: true });
     expect(error).toBeInstanceOf(DatabaseStartError);
     expect((error as Error).message).toMatch(new RegExp(`^The data folder ${file}/data is not writable .*Set DATA_DIR`));
   });
@@ -85,8 +86,10 @@ describe('start-up: bad configuration ends with one clear line', () => {
   it('an embedded port already in use is named', async () => {
     const busy = await occupyPort();
     try {
-      const embedded = new EmbeddedDatabase({ dataDir: path.join(os.tmpdir(), `hp-port-${process.pid}`), port: busy.port });
+      const dataDir = path.join(os.tmpdir(), `hp-port-${process.pid}`);
+      const embedded = new EmbeddedDatabase({ dataDir, port: busy.port });
       const error = await embedded.start().catch((e: unknown) => e);
+      rmSync(dataDir, { recursive: true, force: true });
       expect(error).toBeInstanceOf(DatabaseStartError);
       expect((error as Error).message).toMatch(new RegExp(`^Port ${busy.port} is already in use.*EMBEDDED_PG_PORT`));
     } finally {

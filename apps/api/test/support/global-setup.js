@@ -29,6 +29,7 @@ export default async function globalSetup() {
     await server.initialise();
     await server.start();
     globalThis.__HP_EMBEDDED__ = server;
+    globalThis.__HP_EMBEDDED_DIR__ = dir;
     serverUrl = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
   }
   process.env.HP_TEST_SERVER_URL = serverUrl;
