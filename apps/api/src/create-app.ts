@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -27,6 +28,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger.child({ component: 'http' })));
+  // JSON and CSV answers travel gzip-compressed when the client accepts it (a province overview is
+  // megabytes of JSON); XLSX and zip are compressed already and pass as they are.
+  app.use(compression({ threshold: 2048 }));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(bodyParserErrors);

@@ -170,3 +170,25 @@ describe('analytics answers are cached until the confirmed data changes', () => 
     expect(draft.body.warnings.map((w: { code: string }) => w.code)).toContain('GRADE_MISMATCH');
   });
 });
+
+describe('answers travel compressed', () => {
+  let t: TestApp;
+  let viewer: Session;
+  beforeAll(async () => {
+    ({ t } = await startSeededApp());
+    viewer = await sessionAs(t, 'viewer');
+  });
+  afterAll(() => t.close());
+
+  it('gzips JSON and CSV for a client that accepts it, and leaves XLSX alone', async () => {
+    const json = await viewer.agent.get('/api/analytics/overview?year=2021').set('Accept-Encoding', 'gzip').expect(200);
+    expect(json.headers['content-encoding']).toBe('gzip');
+    expect(json.body.counts.reports).toBe(3);
+    const csv = await viewer.agent.get('/api/exports/indicators.csv').set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    expect(csv.headers['content-encoding']).toBe('gzip');
+    expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const xlsx = await viewer.agent.get('/api/exports/reports.xlsx').set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    expect(xlsx.headers['content-encoding']).toBeUndefined();
+    expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
+  });
+});
