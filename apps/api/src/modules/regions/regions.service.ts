@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../common/app-error.js';
+import { forbidden, notFound } from '../../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { RegionNodeDto } from './dto/region.dto.js';
 import { RegionsRepository } from './regions.repository.js';
@@ -7,6 +7,18 @@ import { RegionsRepository } from './regions.repository.js';
 @Injectable()
 export class RegionsService {
   constructor(private readonly regions: RegionsRepository) {}
+
+  /**
+   * The region codes a list may cover: the requested region's subtree (all regions when none is
+   * asked for, as null), and for a submitter never more than its own subtree — asking for a region
+   * outside it is refused, naming what was asked for (单位, 报告, 数据).
+   */
+  async scopeFor(user: AuthUser, requested: string | undefined, what: string): Promise<string[] | null> {
+    const own = user.role === 'submitter' ? user.regionCode : null;
+    if (own && requested && !(await this.regions.isWithin(requested, own))) throw forbidden(`提交人只能查看本地区的${what}`);
+    const root = requested ?? own;
+    return root ? this.regions.subtreeCodes(root) : null;
+  }
 
   /** The whole tree; a submitter sees only its own subtree. */
   async tree(user: AuthUser): Promise<RegionNodeDto[]> {

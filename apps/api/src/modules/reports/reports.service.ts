@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportDocument } from '@hunan-perf/contracts';
 import { DataSource } from 'typeorm';
-import { forbidden } from '../../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SourceDocumentsRepository } from '../documents/source-documents.repository.js';
-import { RegionsRepository } from '../regions/regions.repository.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { UnitResolverService } from '../units/unit-resolver.service.js';
 import type { CorrectionDto, ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
 import type { ListReportsQueryDto, ReportListDto } from './dto/report.dto.js';
@@ -23,18 +22,13 @@ export class ReportsService {
     private readonly reports: ReportsRepository,
     private readonly list: ReportListRepository,
     private readonly access: ReportAccessService,
-    private readonly regions: RegionsRepository,
+    private readonly regions: RegionsService,
     private readonly documents: SourceDocumentsRepository,
     private readonly resolver: UnitResolverService,
   ) {}
 
   async search(query: ListReportsQueryDto, user: AuthUser): Promise<ReportListDto> {
-    const scope = user.role === 'submitter' ? user.regionCode : null;
-    if (scope && query.regionCode && !(await this.regions.isWithin(query.regionCode, scope))) {
-      throw forbidden('提交人只能查看本地区的报告');
-    }
-    const root = query.regionCode ?? scope;
-    return this.list.list(query, root ? await this.regions.subtreeCodes(root) : null);
+    return this.list.list(query, await this.regions.scopeFor(user, query.regionCode, '报告'));
   }
 
   async detail(id: string, user: AuthUser): Promise<ReportDetailDto> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badRequest, conflict, forbidden } from '../../common/app-error.js';
+import { badRequest, conflict } from '../../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
+import { RegionsService } from '../regions/regions.service.js';
 import type { CreateUnitDto, ListUnitsQueryDto, UnitDto } from './dto/unit.dto.js';
 import { UnitsRepository } from './units.repository.js';
 
@@ -13,18 +14,14 @@ export class UnitsService {
     private readonly db: DataSource,
     private readonly units: UnitsRepository,
     private readonly regions: RegionsRepository,
+    private readonly regionScope: RegionsService,
     private readonly audit: AuditService,
   ) {}
 
   /** Lists units; a submitter is confined to its own region subtree whatever it asks for. */
   async list(query: ListUnitsQueryDto, user: AuthUser): Promise<UnitDto[]> {
-    const scope = user.role === 'submitter' ? user.regionCode : null;
-    if (scope && query.regionCode && !(await this.regions.isWithin(query.regionCode, scope))) {
-      throw forbidden('提交人只能查看本地区的单位');
-    }
-    const root = query.regionCode ?? scope;
-    const regionCodes = root ? await this.regions.subtreeCodes(root) : undefined;
-    return this.units.list({ regionCodes, q: query.q });
+    const regionCodes = await this.regionScope.scopeFor(user, query.regionCode, '单位');
+    return this.units.list({ regionCodes: regionCodes ?? undefined, q: query.q });
   }
 
   /** Creates a unit with its aliases; refuses a second copy of a unit already known by that name or alias. */
