@@ -13,16 +13,12 @@ export function gradeFor(score: number | null | undefined): Grade | null {
   return GRADE_BANDS.find((band) => score >= band.min)!.grade;
 }
 
-const GRADE_WORDS: Array<[RegExp, Grade]> = [
-  [/优/, '优'],
-  [/良/, '良'],
-  [/中|合格/, '中'],
-  [/差|不合格/, '差'],
-];
-
-/** 优秀 → 优, 良好 → 良, 合格/中等 → 中, 不合格/较差 → 差; anything else → null. */
+/** 优秀 → 优, 良好 → 良, 中等/合格/一般/较好 → 中, 较差/不合格 → 差 (the whole text); anything else → null. */
 export function normaliseGrade(text: string | null | undefined): Grade | null {
-  if (!text) return null;
-  if (/不合格/.test(text)) return '差';
-  return GRADE_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  const t = text?.trim() ?? '';
+  if (/^(优秀|优)$/.test(t)) return '优';
+  if (/^(良好|良)$/.test(t)) return '良';
+  if (/^(中等|中|合格|一般|较好)$/.test(t)) return '中';
+  if (/^(较差|差|不合格)$/.test(t)) return '差';
+  return null;
 }

@@ -1,24 +1,8 @@
-import type { Grade } from '@hunan-perf/contracts';
 import type { ExtractContext } from './context.js';
 import { STRENGTH } from './candidates.js';
 import { cellNumber, cellPercent } from '../numbers/parse-number.js';
 
 const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
-
-export function normaliseGrade(text: string): Grade | null {
-  if (/^(优秀|优)$/.test(text)) return '优';
-  if (/^(良好|良)$/.test(text)) return '良';
-  if (/^(中等|中|合格|一般|较好)$/.test(text)) return '中';
-  if (/^(较差|差|不合格)$/.test(text)) return '差';
-  return null;
-}
-
-export function gradeForScore(score: number): Grade {
-  if (score >= 90) return '优';
-  if (score >= 80) return '良';
-  if (score >= 60) return '中';
-  return '差';
-}
 
 /** Total scores: the 总分/合计 row of a scored table, and sentences such as "综合评分为 96 分". */
 export function extractScore(ctx: ExtractContext, indicatorTableLines: Set<number>): void {

@@ -1,5 +1,5 @@
 import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
-import { gradeForScore, normaliseGrade } from '../extract/score.js';
+import { gradeFor, normaliseGrade } from '@hunan-perf/metrics';
 import type { IndicatorResult } from '../extract/indicators.js';
 import type { BudgetScoreRow } from '../extract/budget.js';
 import { round2 } from '../numbers/parse-number.js';
@@ -98,7 +98,7 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
   // Stated grade against the score band.
   if (doc.score.total !== null && doc.score.gradeText !== null) {
     const stated = normaliseGrade(doc.score.gradeText);
-    const band = gradeForScore(doc.score.total);
+    const band = gradeFor(doc.score.total);
     if (stated !== null && stated !== band) push('GRADE_MISMATCH', 'score.grade', `评价等级“${doc.score.gradeText}”与得分 ${fmt(doc.score.total)} 分（应为“${band}”）不符`);
   }
 
