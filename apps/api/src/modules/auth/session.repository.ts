@@ -51,8 +51,4 @@ export class SessionRepository {
       [userId, keepSessionId],
     );
   }
-
-  async revokeAllOf(userId: string): Promise<void> {
-    await this.db.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
-  }
 }

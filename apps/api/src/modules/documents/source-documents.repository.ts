@@ -63,9 +63,4 @@ export class SourceDocumentsRepository {
     const rows: { content: Buffer }[] = await this.db.query(`SELECT content FROM source_document WHERE id = $1`, [id]);
     return rows[0]?.content ?? null;
   }
-
-  async count(): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM source_document`);
-    return n;
-  }
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import type { RegionLevel } from './region.entity.js';
+import type { RegionLevel } from './regions.repository.js';
 
 interface DivisionRow {
   code: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RegionLevel } from './region.entity.js';
+
+export type RegionLevel = 'province' | 'city' | 'county';
 
 export interface RegionRow {
   code: string;

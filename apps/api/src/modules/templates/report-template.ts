@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   emptyReportDocument, parseCsv, type ReportDocument, type SourceInfo, unsanitizeCsvCell, validateReportDocument,
 } from '@hunan-perf/contracts';
@@ -151,8 +150,4 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '');
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
-}
-
-export function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

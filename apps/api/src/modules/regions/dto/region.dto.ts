@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RegionLevel } from '../region.entity.js';
+import type { RegionLevel } from '../regions.repository.js';
 
 export class RegionNodeDto {
   @ApiProperty({ example: '430181' }) code: string;
