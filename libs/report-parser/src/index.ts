@@ -1,6 +1,7 @@
 export { extractReports, primaryReport, type ExtractionResult } from './extract-reports.js';
 export { ReportParseError, isReportParseError, PARSE_ERROR_CODES, type ParseErrorCode } from './errors.js';
-export { DEFAULT_MAX_BYTES, type ExtractOptions } from './options.js';
+export { DEFAULT_MAX_BYTES, resolveOptions, type ExtractOptions } from './options.js';
+export { checkZip } from './read/zip-guard.js';
 export { decodeTextBytes, type TextEncoding } from './decode/decode-text.js';
 export { normalizeForMatching } from './decode/normalize.js';
 export { formatOf } from './read/read-input.js';

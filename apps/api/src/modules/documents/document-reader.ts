@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ReportDocument, type SourceFormat } from '@hunan-perf/contracts';
-import { extractReports, formatOf, primaryReport, ReportParseError } from '@hunan-perf/report-parser';
+import { checkZip, extractReports, formatOf, primaryReport, ReportParseError, resolveOptions } from '@hunan-perf/report-parser';
 import { gridText, readTemplateGrid, TemplateError, templateRowsOf } from '../templates/report-template.js';
 
 export interface ReadDocument {
@@ -39,6 +39,8 @@ export async function readDocument(bytes: Buffer, fileName: string, maxBytes: nu
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
     if (bytes.length <= maxBytes) {
+      // The template reader unpacks .xlsx itself: the engine's archive guard (size, ratio, damage) goes first.
+      if (fileName.toLowerCase().endsWith('.xlsx')) checkZip(bytes, fileName, resolveOptions({ maxBytes }));
       const grid = await templateRowsOf(bytes, fileName);
       if (grid) {
         const format = fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
