@@ -35,8 +35,9 @@ const MEDIA_TYPES: Record<string, string> = {
  * Bytes → reports: the province template (.xlsx/.csv) when the file is one, otherwise the
  * extraction engine. Throws DocumentReadError with a code and a plain message naming the file.
  */
-export async function readDocument(bytes: Buffer, fileName: string, maxBytes: number): Promise<ReadDocument> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+export async function readDocument(bytes: Buffer, fileName: string, maxBytes: number, sha256 = sha256Of(bytes)): Promise<ReadDocument> {
   try {
     if (bytes.length <= maxBytes) {
       // The template reader unpacks .xlsx itself: the engine's archive guard (size, ratio, damage) goes first.

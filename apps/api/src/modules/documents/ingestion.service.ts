@@ -13,7 +13,7 @@ import { ReportWorkflowService } from '../reports/report-workflow.service.js';
 import { type ReportRecord, ReportsRepository } from '../reports/reports.repository.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type UnitResolution, UnitResolverService } from '../units/unit-resolver.service.js';
-import { DocumentReadError, readDocument, type ReadDocument } from './document-reader.js';
+import { DocumentReadError, readDocument, type ReadDocument, sha256Of } from './document-reader.js';
 import type { IngestedReport, IngestFile, IngestOptions, IngestOutcome } from './ingest-types.js';
 import { SourceDocumentsRepository } from './source-documents.repository.js';
 
@@ -56,9 +56,11 @@ export class IngestionService {
   async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions & { autoConfirm?: boolean } = {}): Promise<IngestOutcome> {
     const fileName = file.fileName;
     try {
-      const read = await readDocument(file.bytes, fileName, DEFAULT_MAX_BYTES);
-      const existing = await this.documents.findBySha(read.sha256);
-      if (existing) return await this.existingOutcome(fileName, existing.id, read.sha256, actor);
+      // The same bytes again: answer from what is stored, without extracting them a second time.
+      const sha256 = sha256Of(file.bytes);
+      const existing = await this.documents.findBySha(sha256);
+      if (existing) return await this.existingOutcome(fileName, existing.id, sha256, actor);
+      const read = await readDocument(file.bytes, fileName, DEFAULT_MAX_BYTES, sha256);
       const autoConfirm = options.autoConfirm ?? (await this.settings.ingest()).autoConfirm;
       const stored = await this.db.transaction((m) => this.store(m, file, read, actor, options, autoConfirm));
       if (!stored) {
