@@ -92,7 +92,7 @@ function fromQueryFailed(exception: QueryFailedError): ErrorBody {
   if (code === '23514' || code === '22P02' || code === '22003') {
     return { statusCode: 400, error: 'BAD_REQUEST', message: '数据不符合约束（取值超出范围或格式错误）' };
   }
-  if (code?.startsWith('08') || code === '57P01' || code === '57P03') return unavailable();
+  if (code?.startsWith('08') || (code && CONNECTION_CODES.has(code))) return unavailable();
   return { statusCode: 500, error: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试' };
 }
 
