@@ -1,5 +1,6 @@
 import {
   GRADES,
+  INDICATOR_CATEGORIES,
   REPORT_KINDS,
   SOURCE_FORMATS,
   UNIT_LEVELS,
@@ -79,7 +80,7 @@ export const reportDocumentSchema = {
         total: {
           ...budgetLine,
           required: [...budgetLine.required, 'executionRateStated'],
-          properties: { ...budgetLine.properties, executionRateStated: rate },
+          properties: { ...budgetLine.properties, executionRateStated: rate, carryover: amount, adjustmentStated: amount },
         },
         basic: budgetLine,
         project: budgetLine,
@@ -117,6 +118,7 @@ export const reportDocumentSchema = {
         required: ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'note'],
         properties: {
           level1: text(200),
+          category: nullable({ enum: [...INDICATOR_CATEGORIES] }),
           level2: text(200),
           name: text(500),
           target: text(500),
@@ -158,6 +160,19 @@ export const reportDocumentSchema = {
           message: { type: 'string', maxLength: 2_000 },
           path: text(200),
         },
+      },
+    },
+    coverage: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['scalarsFound', 'scalarsTotal', 'indicatorRows', 'indicatorCellsFound', 'indicatorCellsTotal', 'percent'],
+      properties: {
+        scalarsFound: { type: 'integer', minimum: 0 },
+        scalarsTotal: { type: 'integer', minimum: 0 },
+        indicatorRows: { type: 'integer', minimum: 0 },
+        indicatorCellsFound: { type: 'integer', minimum: 0 },
+        indicatorCellsTotal: { type: 'integer', minimum: 0 },
+        percent: { type: 'number', minimum: 0, maximum: 100 },
       },
     },
     provenance: {

@@ -7,7 +7,8 @@
 
 export const REPORT_DOCUMENT_SCHEMA_VERSION = 1 as const;
 
-export const SOURCE_FORMATS = ['txt', 'docx', 'pdf', 'xlsx', 'json'] as const;
+/** 'csv' (a filled province template, or a table as text) was added after v1's first release. */
+export const SOURCE_FORMATS = ['txt', 'docx', 'pdf', 'xlsx', 'json', 'csv'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export const UNIT_LEVELS = ['province', 'city', 'county'] as const;
@@ -74,6 +75,10 @@ export interface BudgetLine {
 
 export interface BudgetTotalLine extends BudgetLine {
   executionRateStated: number | null;
+  /** 上年结转结余 counted in the year's available funds (万元), or null. Added after v1's first release. */
+  carryover?: number | null;
+  /** The 追加/追减 (调整) amount the report states (万元), or null. Added after v1's first release. */
+  adjustmentStated?: number | null;
 }
 
 export interface BudgetInfo {
@@ -97,8 +102,17 @@ export interface StaffInfo {
   actual: number | null;
 }
 
+/**
+ * Canonical 一级 categories across the two frameworks (产出/效益/满意度 of 项目支出 tables, 投入/过程/
+ * 产出/效果 or 决策/管理/绩效 of the Hunan 部门整体支出 scoring sheet), for comparisons across reports.
+ */
+export const INDICATOR_CATEGORIES = ['产出', '效益', '满意度', '投入', '过程', '决策', '管理', '其他'] as const;
+export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
+
 export interface IndicatorRow {
   level1: string | null;
+  /** Canonical category of level1, stored beside the written name; absent in documents stored before it. */
+  category?: IndicatorCategory | null;
   level2: string | null;
   name: string | null;
   /** Kept exactly as written. */
@@ -151,6 +165,20 @@ export interface ReportDocument {
   warnings: ReportWarning[];
   /** Keyed by the dotted path of the value, e.g. "score.total" or "budget.total.actual". */
   provenance: Record<string, ProvenanceEntry>;
+  /** How much of the contract the engine found; absent in documents stored before it. */
+  coverage?: Coverage;
+}
+
+/** Found/checked counts of the contract's scalar fields and of the indicator table's columns. */
+export interface Coverage {
+  scalarsFound: number;
+  scalarsTotal: number;
+  indicatorRows: number;
+  /** Indicator cells filled among name, target, actual, weight, score of every row. */
+  indicatorCellsFound: number;
+  indicatorCellsTotal: number;
+  /** 0–100: the share of scalars and indicator cells found, for ordering the review queue. */
+  percent: number;
 }
 
 /** A document with every value missing: the honest starting point of any extraction. */
@@ -164,7 +192,7 @@ export function emptyReportDocument(source: SourceInfo): ReportDocument {
     reportKind: 'department_overall',
     reportDate: null,
     score: { total: null, grade: null, gradeText: null },
-    budget: { total: { ...line(), executionRateStated: null }, basic: line(), project: line() },
+    budget: { total: { ...line(), executionRateStated: null, carryover: null, adjustmentStated: null }, basic: line(), project: line() },
     threePublic: {
       budget: null,
       actual: null,

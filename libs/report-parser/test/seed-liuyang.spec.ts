@@ -20,7 +20,7 @@ describe('浏阳 2021 department report', () => {
   test('budget from 附件2, with the text\'s 848.55 reported as ambiguous', () => {
     const d = department(result);
     expect(d.budget).toEqual({
-      total: { initial: 1052.59, adjusted: null, actual: 1943.63, executionRateStated: 184.65 },
+      total: { initial: 1052.59, adjusted: null, actual: 1943.63, executionRateStated: 184.65, carryover: null, adjustmentStated: null },
       basic: { initial: 848.56, adjusted: null, actual: 1053.98 },
       project: { initial: 204.03, adjusted: null, actual: 889.65 },
     });
@@ -78,7 +78,7 @@ describe('浏阳 2021 project self-evaluation (附件3)', () => {
     expect(p.unit.name).toBe('浏阳市工业和信息化局');
     expect(p.fiscalYear).toBe(2021);
     expect(p.score.total).toBe(97);
-    expect(p.budget.total).toEqual({ initial: 204.03, adjusted: 889.65, actual: 889.65, executionRateStated: 436.04 });
+    expect(p.budget.total).toEqual({ initial: 204.03, adjusted: 889.65, actual: 889.65, executionRateStated: 436.04, carryover: null, adjustmentStated: null });
     expect(p.indicators).toHaveLength(6);
     expect(p.indicators[3]).toEqual({ level1: '产出指标', level2: '成本指标', name: '年终决算 ≤ 预算批复', target: '204.03 万', actual: '889.65 万', weight: 15, score: 13, note: '疫情防疫物资储备资金未纳入预算' });
     // The misaligned last row: 服务对象满意度指标 is a 二级 under 效益指标 (20 + 20 = 40).

@@ -11,7 +11,7 @@ test('望城 2021: what the prose states, and honest warnings for what it does n
   expect(d.reportDate).toBeNull();
   expect(d.score).toEqual({ total: null, grade: null, gradeText: null });
   // 一般公共预算拨款收入 2284.43 = 基本 1193.43 + 项目 1091 (年初预算数).
-  expect(d.budget.total).toEqual({ initial: 2284.43, adjusted: null, actual: null, executionRateStated: null });
+  expect(d.budget.total).toEqual({ initial: 2284.43, adjusted: null, actual: null, executionRateStated: null, carryover: null, adjustmentStated: null });
   expect(d.budget.basic).toEqual({ initial: 1193.43, adjusted: null, actual: null });
   expect(d.budget.project).toEqual({ initial: 1091, adjusted: null, actual: null });
   expect(Object.values(d.threePublic).every((v) => v === null)).toBe(true);

@@ -9,7 +9,7 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   expect(d.reportDate).toBe('2022-06-10'); // 填报日期；the signature only says 二0二二年六月
   expect(d.score).toEqual({ total: 99, grade: '优', gradeText: '优' });
   expect(d.budget).toEqual({
-    total: { initial: 1592.83, adjusted: 7020.73, actual: 6568.25, executionRateStated: 93.55 },
+    total: { initial: 1592.83, adjusted: 7020.73, actual: 6568.25, executionRateStated: 93.55, carryover: null, adjustmentStated: null },
     basic: { initial: 1455.98, adjusted: 2490.1, actual: 2490.1 },
     project: { initial: 136.85, adjusted: 4530.63, actual: 4078.15 },
   });

@@ -10,7 +10,7 @@ test('益阳 2024: cell-per-line tables', async () => {
   expect(d.reportDate).toBe('2025-04-28');
   expect(d.score).toEqual({ total: 100, grade: '优', gradeText: '优' });
   expect(d.budget).toEqual({
-    total: { initial: 1184.37, adjusted: 1554.97, actual: 1554.97, executionRateStated: 100 },
+    total: { initial: 1184.37, adjusted: 1554.97, actual: 1554.97, executionRateStated: 100, carryover: null, adjustmentStated: null },
     basic: { initial: 1135.07, adjusted: null, actual: 1253.47 },
     project: { initial: 49.3, adjusted: null, actual: 301.5 },
   });

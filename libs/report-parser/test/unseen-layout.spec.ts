@@ -36,7 +36,7 @@ describe('a layout the seeds do not show', () => {
     expect(doc!.fiscalYear).toBe(2022);
     expect(doc!.score).toEqual({ total: 93.5, grade: '优', gradeText: '优' });
     expect(doc!.budget).toEqual({
-      total: { initial: 3215.4, adjusted: 4102.88, actual: 3988.12, executionRateStated: 97.2 },
+      total: { initial: 3215.4, adjusted: 4102.88, actual: 3988.12, executionRateStated: 97.2, carryover: null, adjustmentStated: null },
       basic: { initial: 1200, adjusted: null, actual: 1350.5 },
       project: { initial: 2015.4, adjusted: null, actual: 2637.62 },
     });

@@ -98,7 +98,7 @@ test('an unseen markdown layout', async () => {
   expect(d.reportDate).toBe('2024-03-15');
   expect(d.score).toEqual({ total: 91.5, grade: '优', gradeText: '优' });
   expect(d.budget).toEqual({
-    total: { initial: 1200.5, adjusted: 1350, actual: 1296, executionRateStated: 96 },
+    total: { initial: 1200.5, adjusted: 1350, actual: 1296, executionRateStated: 96, carryover: null, adjustmentStated: null },
     basic: { initial: 800.5, adjusted: 850, actual: 846 },
     project: { initial: 400, adjusted: 500, actual: 450 },
   });

@@ -1,4 +1,5 @@
 import tsCharacters from 'opencc-js/dict/TSCharacters';
+import { OCR_FIXES, PINYIN_TONE_MARKS } from '../lexicon/ocr.js';
 
 const table = buildTable();
 
@@ -27,6 +28,41 @@ function buildTable(): Uint16Array {
  * offsets in the matching form are offsets in the original line too.
  */
 export function normalizeForMatching(line: string): string {
+  return repairSlips(mapCharacters(line));
+}
+
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+const PINYIN_LETTERS = new Set([...'abcdefghijklmnopqrstuvwxyzü', ...PINYIN_TONE_MARKS]);
+const TONE_MARKS = new Set([...PINYIN_TONE_MARKS]);
+
+/**
+ * Blanks pinyin readings injected after characters ("績效評(píng)價(jià)" → "绩效评      价") and
+ * replaces the lexicon's OCR slips, both without changing the length. Linear in the line.
+ */
+function repairSlips(text: string): string {
+  let out: string[] | null = null;
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i]!;
+    if ((ch !== '(' && ch !== '（') || !isHan(text.charCodeAt(i - 1))) continue;
+    let j = i + 1;
+    let tone = false;
+    while (j < text.length && j - i <= 7 && PINYIN_LETTERS.has(text[j]!)) {
+      if (TONE_MARKS.has(text[j]!)) tone = true;
+      j++;
+    }
+    if (!tone || (text[j] !== ')' && text[j] !== '）')) continue;
+    out ??= text.split('');
+    for (let k = i; k <= j; k++) out[k] = ' ';
+    i = j;
+  }
+  let result = out ? out.join('') : text;
+  for (const fix of OCR_FIXES) {
+    if (result.includes(fix.from)) result = result.split(fix.from).join(fix.to);
+  }
+  return result;
+}
+
+function mapCharacters(line: string): string {
   let codes: Uint16Array | null = null;
   for (let i = 0; i < line.length; i++) {
     const mapped = table[line.charCodeAt(i)]!;

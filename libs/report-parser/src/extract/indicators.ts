@@ -3,6 +3,9 @@ import type { ExtractContext } from './context.js';
 import { cellNumber, isValueLike } from '../numbers/parse-number.js';
 import type { Cell, Row } from '../segment/tables.js';
 import { breakdownHeader, indicatorHeader, type ColumnMap, type Role } from './indicator-columns.js';
+import { readScoringSheets } from './scoring-sheet.js';
+import { headerRole } from './header-words.js';
+import { compact } from '../segment/cells.js';
 
 export interface FoundIndicator {
   row: IndicatorRow;
@@ -90,7 +93,7 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
     let afterHeader = false;
     let breakdown: ReturnType<typeof breakdownHeader> = null;
     for (const row of table.rows) {
-      const header = indicatorHeader(row);
+      const header = isScoringSheetHeader(row) ? null : indicatorHeader(row);
       if (header) {
         map = header;
         headerRow = row;
@@ -193,6 +196,12 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
       level2?.rows.push(found);
     }
   }
+  const sheets = readScoringSheets(ctx.cells, result.lines);
+  result.indicators.push(...sheets.indicators);
+  result.groups.push(...sheets.groups);
+  result.total ??= sheets.total;
+  for (const line of sheets.headerLines) result.lines.add(line);
+  for (const f of sheets.indicators) result.lines.add(f.line);
   // A 二级 weight with a single row is that row's weight.
   for (const g of result.groups) {
     if (g.level2 !== null && g.weight !== null && g.rows.length === 1 && g.rows[0]!.row.weight === null) {
@@ -201,6 +210,12 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
     }
   }
   return result;
+}
+
+/** A scoring-sheet header (levels and 自评分, no 指标值/完成值): read from the cell stream instead. */
+function isScoringSheetHeader(row: Row): boolean {
+  const roles = row.cells.map((c) => headerRole(compact(c.text)));
+  return roles.includes('score') && !roles.includes('target') && !roles.includes('actual') && roles.filter((r) => r === 'level1' || r === 'level2' || r === 'name').length >= 2;
 }
 
 /** Targets and actuals are kept as written: the original characters of the cell, trimmed. */

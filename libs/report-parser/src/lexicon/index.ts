@@ -1,0 +1,4 @@
+export * from './fields.js';
+export * from './indicator-headers.js';
+export * from './categories.js';
+export * from './ocr.js';
