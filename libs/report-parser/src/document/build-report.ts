@@ -7,6 +7,7 @@ import { extractIdentity } from '../extract/identity.js';
 import { extractBudget } from '../extract/budget.js';
 import { extractThreePublic } from '../extract/three-public.js';
 import { extractStaff } from '../extract/staff.js';
+import { readLabelledFields } from '../extract/label-values.js';
 import { extractIndicators } from '../extract/indicators.js';
 import { normaliseGrade } from '@hunan-perf/metrics';
 import { extractScore } from '../extract/score.js';
@@ -37,6 +38,7 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
   const prov = doc.provenance;
 
   extractIdentity(ctx, kind);
+  readLabelledFields(ctx);
   const budgetRow = extractBudget(ctx);
   extractThreePublic(ctx);
   extractStaff(ctx);

@@ -1,4 +1,5 @@
 import type { UnitLevel } from '@hunan-perf/contracts';
+import { ORG_SUFFIXES } from '../lexicon/fields.js';
 
 /**
  * County-level cities (县级市) of Hunan (GB/T 2260): they end in 市 but count as county level.
@@ -9,10 +10,8 @@ const COUNTY_LEVEL_CITIES = new Set([
   '临湘市', '津市市', '沅江市', '资兴市', '洪江市', '冷水江市', '涟源市', '吉首市',
 ]);
 
-const ORG_SUFFIX = /(局|委员会|委|办公室|办|厅|中心|院|所|站|馆|学校|医院|公司|政府|部|处|会|队|社|台)$/;
-
 export function looksLikeUnitName(text: string): boolean {
-  return text.length >= 4 && text.length <= 40 && ORG_SUFFIX.test(text) && /^[\u4e00-\u9fa5（）()]+$/.test(text);
+  return text.length >= 4 && text.length <= 40 && ORG_SUFFIXES.some((s) => text.endsWith(s)) && /^[\u4e00-\u9fa5（）()]+$/.test(text);
 }
 
 const SEGMENT = /^([\u4e00-\u9fa5]{1,12}?(?:自治州|自治县|地区|林区|特区|新区|州|市|县|区|省))/;

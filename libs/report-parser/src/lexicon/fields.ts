@@ -72,3 +72,6 @@ export const ORG_SUFFIXES: readonly string[] = [
   '中心', '政府', '研究院', '研究所', '局', '委', '办', '厅', '院', '所', '站', '馆', '部', '处', '会', '队', '社', '台', '公司', '集团', '馆',
 ];
 export const NAME_STOP_WORDS: readonly string[] = ['一级指标', '二级指标', '三级指标', '指标', '部门整体', '整体支出', '绩效', '预算', '年度'];
+
+/** What may follow a unit's full name in a sentence ("…办公室部门使用专项资金"): its end, not more name. */
+export const NAME_FOLLOWERS: readonly string[] = ['部门', '单位', '的', '在', '使用', '对', '按', '严格', '本', '是', '为', '共', '于', '根据', '全年', '年度'];

@@ -1,0 +1,106 @@
+import { FIELD_LEXICON, NAME_STOP_WORDS, PUBLISHER_LABELS, type FieldEntry } from '../lexicon/fields.js';
+import { compact, type StreamCell } from '../segment/cells.js';
+import type { SourceLine } from '../segment/lines.js';
+import { STRENGTH } from './candidates.js';
+import type { ExtractContext } from './context.js';
+import { looksLikeUnitName } from './region.js';
+
+/** Labels longest first, so "人员编制数" wins over "编制". */
+const ENTRIES = FIELD_LEXICON.map((e) => ({ ...e, labels: [...e.labels].sort((a, b) => b.length - a.length) }));
+
+const CONNECTOR = /^(?:[:：]|为|是|共有|共|有|达|计)?/;
+const COUNT_AFTER = /^(\d{1,6})(?:人|个|名)?/;
+const COUNT_CELL = /^(\d{1,6})(?:人|个|名)?$/;
+
+/**
+ * Every lexicon field read from labels, in any layout: the label's own cell ("人员编制：128",
+ * "核定编制51人"), or the next non-empty cell ("人员编制" | "128", one cell per line or `|` cells).
+ */
+export function readLabelledFields(ctx: ExtractContext): void {
+  const cells = ctx.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const text = compact(cell.text);
+    if (text.length > 4000) continue;
+    for (const entry of ENTRIES) readEntry(ctx, entry, cells, i, text);
+    readPublisher(ctx, cell, text, cells[i + 1]);
+  }
+}
+
+function readEntry(ctx: ExtractContext, entry: (typeof ENTRIES)[number], cells: StreamCell[], i: number, text: string): void {
+  const cell = cells[i]!;
+  for (const clause of text.split(/[，,。；;、]/)) {
+    const label = entry.labels.find((l) => clause.includes(l));
+    if (!label) continue;
+    const at = clause.indexOf(label);
+    const before = clause.slice(0, at);
+    const rest = clause.slice(at + label.length).replace(CONNECTOR, '');
+    if (entry.exclude?.some((w) => clause.slice(0, at + label.length + 2).includes(w))) continue;
+    const whole = !before.replace(/^[•·\-*]+/, '') && !rest;
+    if (whole) {
+      const next = cells[i + 1];
+      if (next) addValue(ctx, entry, compact(next.text), next, true, STRENGTH.table);
+    } else if (rest) {
+      addValue(ctx, entry, rest, cell, false, before ? STRENGTH.weak : STRENGTH.table);
+    }
+    return;
+  }
+}
+
+function addValue(ctx: ExtractContext, entry: FieldEntry, text: string, cell: StreamCell, wholeCell: boolean, strength: number): void {
+  const { candidates } = ctx;
+  if (entry.kind === 'count') {
+    const m = (wholeCell ? COUNT_CELL : COUNT_AFTER).exec(text);
+    if (m) candidates.add(entry.path, { value: Number(m[1]), line: cell.line, strength, where: strength === STRENGTH.weak ? 'text' : 'table', focus: m[1] });
+  } else if (entry.kind === 'unitName') {
+    const name = unitNameAt(text);
+    if (name) candidates.add(entry.path, { value: asWritten(ctx.lineByNo.get(cell.line), name), line: cell.line, strength: STRENGTH.table, where: 'table', focus: name });
+  }
+}
+
+/** "市商务局" after 发布机构: the page's publisher, a unit name of last resort. */
+function readPublisher(ctx: ExtractContext, cell: StreamCell, text: string, next: StreamCell | undefined): void {
+  for (const label of PUBLISHER_LABELS) {
+    if (!text.includes(label)) continue;
+    const at = cell.text.indexOf(label);
+    const own = at >= 0 ? (cell.text.slice(at + label.length).replace(/^\s*[:：]\s*/, '').split(/\s+/)[0] ?? '') : '';
+    const source = own ? cell : next;
+    const value = compact(own || next?.text || '');
+    const name = unitNameAt(value);
+    if (name && source && name === value) ctx.candidates.add('unit.name', { value: name, line: source.line, strength: STRENGTH.weak, where: 'publisher', focus: name });
+    return;
+  }
+}
+
+/** The unit name at the start of a value, cut before run-on text ("新邵县图书馆一级指标…"). */
+export function unitNameAt(text: string): string | null {
+  let t = text.replace(/^[:：]/, '');
+  for (const stop of NAME_STOP_WORDS) {
+    const at = t.indexOf(stop);
+    if (at > 0) t = t.slice(0, at);
+  }
+  t = t.replace(/[□√☑■].*$/, '');
+  for (let end = Math.min(t.length, 40); end >= 4; end--) {
+    const s = t.slice(0, end);
+    if (looksLikeUnitName(s)) return s;
+  }
+  return null;
+}
+
+/** The name as written in the original line (traditional characters and all), found by its compact form. */
+export function asWritten(line: SourceLine | undefined, compactName: string): string {
+  if (!line) return compactName;
+  const src = line.text;
+  const positions: number[] = [];
+  let flat = '';
+  for (let i = 0; i < src.length; i++) {
+    if (/[\s\u3000]/.test(src[i]!)) continue;
+    positions.push(i);
+    flat += src[i];
+  }
+  const at = flat.indexOf(compactName);
+  if (at < 0) return compactName;
+  const from = positions[at]!;
+  const to = positions[at + compactName.length - 1]! + 1;
+  return line.raw.slice(from, to).replace(/[\s\u3000]+/g, '');
+}
