@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { connect, migrate } from '../src/database/connect.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000'];
+const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000', 'ReportCoverage1764400000000'];
 
 const TABLES = [
   'app_user', 'audit_event', 'data_version', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator', 'report_metric',

@@ -8,6 +8,7 @@ import { splitLines, type SourceLine } from './segment/lines.js';
 import { findTables } from './segment/tables.js';
 import { splitReports } from './document/split-reports.js';
 import { buildReport } from './document/build-report.js';
+import { coverageOf } from './document/coverage.js';
 
 export interface ExtractionResult {
   /** Every report in the document: the department report first, then 项目支出 self-evaluations. */
@@ -30,20 +31,26 @@ export async function extractReports(bytes: Uint8Array, fileName: string, option
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const lines = splitLines(input.text);
   const base = { text: input.text, lines: lines.map((l) => l.raw), format: input.format, encoding: input.encoding };
-  if (input.document) return { ...base, reports: [input.document] };
+  // Coverage is derived from the fields: a supplied .json document's own value is not trusted.
+  if (input.document) return { ...base, reports: [withCoverage(input.document)] };
   if (!REPORT_WORDS.test(input.text)) {
     throw new ReportParseError('NOT_A_REPORT', fileName, '看起来不是绩效自评报告（没有找到预算、支出或评价相关的内容）');
   }
   const lineByNo = new Map<number, SourceLine>(lines.map((l) => [l.no, l]));
   const tables = findTables(lines);
   const source = { fileName: baseName(fileName), sha256, format: input.format };
-  const reports = splitReports(lines).map((part) => buildReport(part.lines, tables, lineByNo, part.kind, source));
+  const reports = splitReports(lines).map((part) => withCoverage(buildReport(part.lines, tables, lineByNo, part.kind, source)));
   return { ...base, reports };
 }
 
 /** The report the CLI prints without --all: the department-overall one where there is one. */
 export function primaryReport(result: ExtractionResult): ReportDocument {
   return result.reports.find((r) => r.reportKind === 'department_overall') ?? (result.reports[0] as ReportDocument);
+}
+
+function withCoverage(doc: ReportDocument): ReportDocument {
+  doc.coverage = coverageOf(doc);
+  return doc;
 }
 
 function baseName(fileName: string): string {

@@ -8,3 +8,4 @@ export { formatOf } from './read/read-input.js';
 export { toJson } from './serialize.js';
 export { generateSyntheticReport, SYNTHETIC_LAYOUTS, type SyntheticReport, type SyntheticLayout } from './synthetic/generate.js';
 export { revalidateReport } from './validate/revalidate.js';
+export { coverageOf, COVERAGE_SCALARS, INDICATOR_CELLS, SCALAR_WEIGHT } from './document/coverage.js';

@@ -607,6 +607,8 @@ export interface components {
             scoreTotal: number | null;
             grade: string | null;
             warningCount: number;
+            /** @description 覆盖率（0–100，%）：识别出的字段与指标单元格所占比例；未知为 null */
+            coveragePercent: number | null;
             isSynthetic: boolean;
             fileName: string | null;
             createdAt: string;
@@ -619,6 +621,20 @@ export interface components {
         ReportUnitDto: {
             id: string;
             name: string;
+        };
+        CoverageDto: {
+            /** @description 识别出的字段数 */
+            scalarsFound: number;
+            /** @description 应有的字段数（项目支出报告不计基本/项目支出、三公、人员） */
+            scalarsTotal: number;
+            /** @description 指标行数 */
+            indicatorRows: number;
+            /** @description 已填的指标单元格（名称、目标值、实际值、分值、得分） */
+            indicatorCellsFound: number;
+            /** @description 指标单元格总数（每行 5 格） */
+            indicatorCellsTotal: number;
+            /** @description 0–100：字段占 60%，指标单元格占 40%（无指标表时该部分为 0） */
+            percent: number;
         };
         CorrectionDto: {
             /** @example budget.total.initial */
@@ -672,6 +688,8 @@ export interface components {
                 [key: string]: unknown;
             };
             warnings: Record<string, never>[];
+            /** @description 覆盖率：当前值（含人工更正）识别出多少字段与指标单元格 */
+            coverage: components["schemas"]["CoverageDto"];
             /** @description 更正台账：机器读到的值、人工改成的值、谁、何时、为何 */
             corrections: components["schemas"]["CorrectionDto"][];
             source: components["schemas"]["SourceTextDto"];
@@ -1273,6 +1291,8 @@ export interface operations {
                 includeSynthetic?: boolean;
                 /** @description 单位名称关键字 */
                 q?: string;
+                /** @description 排序：needs_human（默认，待审核的在前，覆盖率低的、警告多的优先）、updated（最近更新在前）、coverage_asc / coverage_desc（按覆盖率） */
+                sort?: "needs_human" | "updated" | "coverage_asc" | "coverage_desc";
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
             };

@@ -1,4 +1,5 @@
 import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import { coverageOf } from '../document/coverage.js';
 import { validateReport } from './warnings.js';
 
 /** Warnings that need the source tables to compute; after an edit they stay unless their field changed. */
@@ -17,8 +18,10 @@ function budgetRowOf(doc: ReportDocument) {
  * The warnings of a document after a person corrected it: every check that reads only the
  * document is run again; a warning that needed the source tables is kept unless one of the
  * edited fields is the one it is about (a reviewer who set the score settled its ambiguity).
+ * Also refreshes `doc.coverage` in place (a correction can fill a gap).
  */
 export function revalidateReport(doc: ReportDocument, editedPaths: string[]): ReportWarning[] {
+  doc.coverage = coverageOf(doc);
   const fresh = validateReport(doc, { indicators: [], groups: [], explicitBreakdown: [], total: null, lines: new Set() }, budgetRowOf(doc));
   const key = (w: ReportWarning) => `${w.code}|${w.path}|${w.message}`;
   const seen = new Set(fresh.map(key));

@@ -13,8 +13,8 @@ export interface AppliedEdit {
   newValue: unknown;
 }
 
-/** Fields that describe where the document came from; a reviewer corrects content, not these. */
-const READ_ONLY_ROOTS = new Set(['schemaVersion', 'source', 'warnings', 'provenance']);
+/** Fields that describe where the document came from, or are derived from it; a reviewer corrects content, not these. */
+const READ_ONLY_ROOTS = new Set(['schemaVersion', 'source', 'warnings', 'provenance', 'coverage']);
 
 function segments(path: string): string[] {
   return path.split('.').filter((s) => s.length > 0);

@@ -1,30 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ListReportsQueryDto, ReportListDto, ReportListItemDto } from './dto/report.dto.js';
+import { backfillCoverage } from './coverage-backfill.js';
+import type { ListReportsQueryDto, ReportListDto, ReportListItemDto, ReportSort } from './dto/report.dto.js';
 
-interface Row extends Omit<ReportListItemDto, 'scoreTotal' | 'createdAt' | 'updatedAt'> {
+interface Row extends Omit<ReportListItemDto, 'scoreTotal' | 'coveragePercent' | 'createdAt' | 'updatedAt'> {
   scoreTotal: string | null;
+  coveragePercent: string | null;
   createdAt: Date;
   updatedAt: Date;
   total: number;
 }
 
-/** The review queue: every version, newest first, with its warning count. */
+const NEEDS_HUMAN = `r.status IN ('draft', 'unresolved')`;
+
+/** ORDER BY of each sort (fixed SQL, chosen by the validated enum; see REPORT_SORTS). */
+const ORDER_BY: Record<ReportSort, string> = {
+  needs_human: `${NEEDS_HUMAN} DESC, CASE WHEN ${NEEDS_HUMAN} THEN r.coverage_percent END ASC NULLS FIRST,
+                CASE WHEN ${NEEDS_HUMAN} THEN wc.n END DESC, r.updated_at DESC, r.id`,
+  updated: `r.updated_at DESC, r.id`,
+  coverage_asc: `r.coverage_percent ASC NULLS FIRST, r.updated_at DESC, r.id`,
+  coverage_desc: `r.coverage_percent DESC NULLS LAST, r.updated_at DESC, r.id`,
+};
+
+/** The review queue: every version with its warning count and coverage, needing a human first by default. */
 @Injectable()
 export class ReportListRepository {
+  /** This process's one backfill pass (later writes store coverage themselves); reset when it fails. */
+  private backfill: Promise<number> | null = null;
+
   constructor(private readonly db: DataSource) {}
 
   async list(q: ListReportsQueryDto, regionCodes: string[] | null): Promise<ReportListDto> {
+    await this.coverageBackfilled();
     const rows: Row[] = await this.db.query(
       `SELECT r.id, r.unit_id AS "unitId", COALESCE(u.name, r.document #>> '{unit,name}') AS "unitName",
               r.region_code AS "regionCode", g.name AS "regionName", r.fiscal_year AS "fiscalYear", r.kind, r.version,
               r.status, r.score_total AS "scoreTotal", r.grade, r.is_synthetic AS "isSynthetic", d.file_name AS "fileName",
-              (SELECT count(*)::int FROM report_warning w WHERE w.report_id = r.id) AS "warningCount",
+              wc.n AS "warningCount", r.coverage_percent AS "coveragePercent",
               r.created_at AS "createdAt", r.updated_at AS "updatedAt", count(*) OVER ()::int AS total
          FROM report r
          LEFT JOIN unit u ON u.id = r.unit_id
          LEFT JOIN region g ON g.code = r.region_code
          LEFT JOIN source_document d ON d.id = r.source_document_id
+         CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM report_warning w WHERE w.report_id = r.id) wc
         WHERE ($1::int IS NULL OR r.fiscal_year = $1)
           AND ($2::varchar[] IS NULL OR r.region_code = ANY($2))
           AND ($3::uuid IS NULL OR r.unit_id = $3)
@@ -33,7 +51,7 @@ export class ReportListRepository {
           AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM report_warning w WHERE w.report_id = r.id) = $6)
           AND ($7::boolean OR NOT r.is_synthetic)
           AND ($8::text IS NULL OR COALESCE(u.name, r.document #>> '{unit,name}') ILIKE '%' || $8 || '%')
-        ORDER BY r.updated_at DESC, r.id
+        ORDER BY ${ORDER_BY[q.sort ?? 'needs_human']}
         LIMIT $9 OFFSET $10`,
       [
         q.year ?? null, regionCodes, q.unitId ?? null, q.status ?? null, q.kind ?? null, q.hasWarnings ?? null,
@@ -45,9 +63,22 @@ export class ReportListRepository {
       items: rows.map(({ total: _total, ...r }) => ({
         ...r,
         scoreTotal: r.scoreTotal === null ? null : Number(r.scoreTotal),
+        coveragePercent: r.coveragePercent === null ? null : Number(r.coveragePercent),
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
       })),
     };
+  }
+
+  /**
+   * Versions stored before coverage existed get it before the first list is answered (once per
+   * process: the queue's order depends on it); a failed pass is retried by the next request.
+   */
+  private coverageBackfilled(): Promise<number> {
+    this.backfill ??= backfillCoverage(this.db).catch((error: unknown) => {
+      this.backfill = null;
+      throw error;
+    });
+    return this.backfill;
   }
 }

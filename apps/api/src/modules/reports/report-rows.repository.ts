@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportDocument } from '@hunan-perf/contracts';
 import { assessIndicator } from '@hunan-perf/metrics';
+import { coverageOf } from '@hunan-perf/report-parser';
 import type { EntityManager } from 'typeorm';
 
 const BUDGET_LINES = ['total', 'basic', 'project'] as const;
 
 /**
- * The normalised copy of a report's ReportDocument (budget lines, 三公, indicators, breakdown,
- * findings, warnings) that SQL analytics read. Always rewritten whole, inside the caller's
+ * The normalised copy of a report's ReportDocument (budget lines, 三公, indicators with their
+ * canonical category, breakdown, findings, warnings) that SQL analytics read, and the report's
+ * coverage (what the review queue orders by). Always rewritten whole, inside the caller's
  * transaction, whenever the document changes.
  */
 @Injectable()
@@ -15,8 +17,11 @@ export class ReportRowsRepository {
   /**
    * Replaces every normalised row of the report in two round trips (one for a new report):
    * the old rows go in one statement, the new rows and the report's summary columns in another.
+   * Coverage is recounted from the document (as insert does), so the stored document's coverage,
+   * report.coverage and report.coverage_percent always agree.
    */
   async replace(m: EntityManager, reportId: string, doc: ReportDocument, fresh = false): Promise<void> {
+    const coverage = coverageOf(doc);
     if (!fresh) {
       await m.query(
         `WITH b AS (DELETE FROM report_budget WHERE report_id = $1), t AS (DELETE FROM report_three_public WHERE report_id = $1),
@@ -38,7 +43,7 @@ export class ReportRowsRepository {
       `WITH report_update AS (
          UPDATE report SET fiscal_year = $2, kind = $3, score_total = $4, grade = $5, staff_quota = $6, staff_actual = $7,
                 extracted_document = CASE WHEN $8::jsonb IS NULL THEN extracted_document ELSE COALESCE(extracted_document, document) END,
-                document = COALESCE($8::jsonb, document), updated_at = now()
+                document = COALESCE($8::jsonb, document), coverage = $44::jsonb, coverage_percent = $45, updated_at = now()
           WHERE id = $1),
        budget AS (
          INSERT INTO report_budget (report_id, line, initial_amount, adjusted_amount, actual_amount, execution_rate_stated)
@@ -47,9 +52,9 @@ export class ReportRowsRepository {
          INSERT INTO report_three_public (report_id, budget, actual, prior_year_actual, reception, vehicle_purchase, vehicle_operation, overseas)
          VALUES ($1, $14, $15, $16, $17, $18, $19, $20)),
        indicators AS (
-         INSERT INTO report_indicator (report_id, position, level1, level2, name, target, actual, weight, score, note, quantitative, comparator, status)
+         INSERT INTO report_indicator (report_id, position, level1, level2, name, target, actual, weight, score, note, quantitative, comparator, status, category)
          SELECT $1, * FROM unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[], $27::numeric[], $28::numeric[], $29::text[],
-                                  $41::boolean[], $42::text[], $43::text[])),
+                                  $41::boolean[], $42::text[], $43::text[], $46::text[])),
        breakdown AS (
          INSERT INTO report_score_breakdown (report_id, position, level1, level2, weight, score)
          SELECT $1, * FROM unnest($30::int[], $31::text[], $32::text[], $33::numeric[], $34::numeric[])),
@@ -58,7 +63,7 @@ export class ReportRowsRepository {
        INSERT INTO report_warning (report_id, code, message, path) SELECT $1, * FROM unnest($38::text[], $39::text[], $40::text[])`,
       [
         // A fresh report was inserted with this very document.
-        reportId, doc.fiscalYear, doc.reportKind, doc.score.total, doc.score.grade, doc.staff.quota, doc.staff.actual, fresh ? null : JSON.stringify(doc),
+        reportId, doc.fiscalYear, doc.reportKind, doc.score.total, doc.score.grade, doc.staff.quota, doc.staff.actual, fresh ? null : JSON.stringify({ ...doc, coverage }),
         [...BUDGET_LINES], BUDGET_LINES.map((l) => doc.budget[l].initial), BUDGET_LINES.map((l) => doc.budget[l].adjusted),
         BUDGET_LINES.map((l) => doc.budget[l].actual), [doc.budget.total.executionRateStated, null, null],
         t.budget, t.actual, t.priorYearActual, t.reception, t.vehiclePurchase, t.vehicleOperation, t.overseas,
@@ -68,6 +73,7 @@ export class ReportRowsRepository {
         findings.map((f) => f.kind), findings.map((f) => f.position), findings.map((f) => f.text),
         doc.warnings.map((w) => w.code), doc.warnings.map((w) => w.message), doc.warnings.map((w) => w.path),
         assessed.map((a) => a.quantitative), assessed.map((a) => a.comparator), assessed.map((a) => a.status),
+        JSON.stringify(coverage), coverage.percent, ind.map((r) => r.category ?? null),
       ],
     );
     await this.refreshMetrics(m, [reportId]);

@@ -60,7 +60,9 @@ export class ReportWorkflowService {
       const edited = applyEdits(report.document, edits);
       if (edited.applied.length === 0) return report;
       const { applied } = edited;
-      const document = { ...edited.document, warnings: revalidateReport(edited.document, applied.map((a) => a.path)) };
+      // revalidateReport also refreshes edited.document.coverage, so it runs before the copy.
+      const warnings = revalidateReport(edited.document, applied.map((a) => a.path));
+      const document = { ...edited.document, warnings };
       let targetId = id;
       if (report.status === 'confirmed' || report.status === 'superseded') {
         const revision = await this.reports.insert(m, {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportDocument, ReportKind } from '@hunan-perf/contracts';
+import type { Coverage, ReportDocument, ReportKind } from '@hunan-perf/contracts';
+import { coverageOf } from '@hunan-perf/report-parser';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReportStatus } from './report-status.js';
 
@@ -32,6 +33,8 @@ export interface ReportRecord {
   status: ReportStatus;
   document: ReportDocument;
   extractedDocument: ReportDocument;
+  /** NULL for a version stored before coverage existed and not backfilled yet (coverage-backfill.ts). */
+  coverage: Coverage | null;
   isSynthetic: boolean;
   revisedFrom: string | null;
   createdAt: Date;
@@ -44,7 +47,7 @@ export interface ReportRecord {
 const SELECT_REPORT = `
   SELECT r.id, r.source_document_id AS "sourceDocumentId", r.position, r.unit_id AS "unitId", u.name AS "unitName",
          r.region_code AS "regionCode", g.name AS "regionName", r.fiscal_year AS "fiscalYear", r.kind, r.version,
-         r.status, r.document, COALESCE(r.extracted_document, r.document) AS "extractedDocument", r.is_synthetic AS "isSynthetic",
+         r.status, r.document, COALESCE(r.extracted_document, r.document) AS "extractedDocument", r.coverage, r.is_synthetic AS "isSynthetic",
          r.revised_from AS "revisedFrom", r.created_at AS "createdAt", r.created_by AS "createdBy",
          r.confirmed_at AS "confirmedAt", r.confirmed_by AS "confirmedBy", r.updated_at AS "updatedAt"
     FROM report r
@@ -71,7 +74,8 @@ export class ReportsRepository {
 
   /**
    * Inserts a report version, numbered after the highest of its series (under the series lock,
-   * so concurrent uploads never share a number); the caller writes its rows next.
+   * so concurrent uploads never share a number); the caller writes its rows (and the coverage
+   * columns, ReportRowsRepository.replace) next. The stored document carries its coverage recounted.
    */
   async insert(m: EntityManager, r: NewReportVersion): Promise<{ id: string; version: number }> {
     if (r.unitId) await this.lockSeries(m, r.unitId, r.fiscalYear, r.kind);
@@ -84,7 +88,8 @@ export class ReportsRepository {
          FROM report WHERE $3::uuid IS NOT NULL AND unit_id = $3 AND fiscal_year IS NOT DISTINCT FROM $5 AND kind = $6
        RETURNING id, version`,
       [
-        r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, r.status, JSON.stringify(r.document),
+        r.sourceDocumentId, r.position, r.unitId, r.regionCode, r.fiscalYear, r.kind, r.status,
+        JSON.stringify({ ...r.document, coverage: coverageOf(r.document) }),
         // NULL: the machine-read document is the document itself (kept apart from the first correction on).
         r.extractedDocument === r.document ? null : JSON.stringify(r.extractedDocument),
         r.isSynthetic, r.createdBy, r.revisedFrom ?? null,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportDocument } from '@hunan-perf/contracts';
+import { coverageOf } from '@hunan-perf/report-parser';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SourceDocumentsRepository } from '../documents/source-documents.repository.js';
@@ -57,6 +58,8 @@ export class ReportsService {
       document: report.document,
       extractedDocument: report.extractedDocument,
       warnings: report.document.warnings,
+      // Stored with every write; a version stored before coverage existed is counted on read.
+      coverage: report.coverage ?? coverageOf(report.document),
       corrections: await this.corrections(report),
       source: {
         documentId: source?.id ?? null, fileName: source?.fileName ?? null, format: source?.format ?? null,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import type { Coverage, ReportDocument, ReportWarning } from '@hunan-perf/contracts';
 import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
 
 export class ReportUnitDto {
@@ -23,6 +23,16 @@ export class SourceTextDto {
   @ApiProperty({ nullable: true, type: String }) format: string | null;
   @ApiProperty({ nullable: true, type: String }) sha256: string | null;
   @ApiProperty({ type: [String], description: '解码后的原文，lines[0] 为第 1 行（与 provenance 的行号对应）' }) lines: string[];
+}
+
+/** Coverage of the contract (libs/report-parser coverageOf). */
+export class CoverageDto implements Coverage {
+  @ApiProperty({ description: '识别出的字段数' }) scalarsFound: number;
+  @ApiProperty({ description: '应有的字段数（项目支出报告不计基本/项目支出、三公、人员）' }) scalarsTotal: number;
+  @ApiProperty({ description: '指标行数' }) indicatorRows: number;
+  @ApiProperty({ description: '已填的指标单元格（名称、目标值、实际值、分值、得分）' }) indicatorCellsFound: number;
+  @ApiProperty({ description: '指标单元格总数（每行 5 格）' }) indicatorCellsTotal: number;
+  @ApiProperty({ description: '0–100：字段占 60%，指标单元格占 40%（无指标表时该部分为 0）' }) percent: number;
 }
 
 export class UnitCandidateDto {
@@ -50,6 +60,7 @@ export class ReportDetailDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（当前值，含人工更正）' }) document: ReportDocument;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（机器提取的原始值）' }) extractedDocument: ReportDocument;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) warnings: ReportWarning[];
+  @ApiProperty({ type: CoverageDto, description: '覆盖率：当前值（含人工更正）识别出多少字段与指标单元格' }) coverage: CoverageDto;
   @ApiProperty({ type: [CorrectionDto], description: '更正台账：机器读到的值、人工改成的值、谁、何时、为何' }) corrections: CorrectionDto[];
   @ApiProperty({ type: SourceTextDto }) source: SourceTextDto;
   @ApiProperty({ type: [UnitCandidateDto], description: '单位未识别时的候选单位（同地区优先，再按名称相似度）' }) candidates: UnitCandidateDto[];

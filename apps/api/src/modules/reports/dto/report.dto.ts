@@ -8,6 +8,15 @@ import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/**
+ * Orders of the review queue. needs_human (the default): drafts and unresolved reports first, the
+ * least-covered first (unknown coverage before any), then the most warnings, then the newest;
+ * confirmed and superseded versions after them, newest first. updated: newest first.
+ * coverage_asc / coverage_desc: by coverage percent (unknown coverage first / last), then newest.
+ */
+export const REPORT_SORTS = ['needs_human', 'updated', 'coverage_asc', 'coverage_desc'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
 export class ListReportsQueryDto {
   @ApiProperty({ required: false }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
   year?: number;
@@ -33,6 +42,13 @@ export class ListReportsQueryDto {
   @ApiProperty({ required: false, description: '单位名称关键字' }) @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 
+  @ApiProperty({
+    required: false, enum: REPORT_SORTS, default: 'needs_human',
+    description: '排序：needs_human（默认，待审核的在前，覆盖率低的、警告多的优先）、updated（最近更新在前）、coverage_asc / coverage_desc（按覆盖率）',
+  })
+  @IsOptional() @IsIn(REPORT_SORTS, { message: `sort 必须是 ${REPORT_SORTS.join('/')} 之一` })
+  sort: ReportSort = 'needs_human';
+
   @ApiProperty({ required: false, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit = 50;
 
@@ -53,6 +69,8 @@ export class ReportListItemDto {
   @ApiProperty({ nullable: true, type: Number }) scoreTotal: number | null;
   @ApiProperty({ nullable: true, type: String }) grade: string | null;
   @ApiProperty() warningCount: number;
+  @ApiProperty({ nullable: true, type: Number, description: '覆盖率（0–100，%）：识别出的字段与指标单元格所占比例；未知为 null' })
+  coveragePercent: number | null;
   @ApiProperty() isSynthetic: boolean;
   @ApiProperty({ nullable: true, type: String }) fileName: string | null;
   @ApiProperty() createdAt: string;
