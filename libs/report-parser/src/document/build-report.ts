@@ -8,6 +8,7 @@ import { extractBudget } from '../extract/budget.js';
 import { extractThreePublic } from '../extract/three-public.js';
 import { extractStaff } from '../extract/staff.js';
 import { readLabelledFields } from '../extract/label-values.js';
+import { fullFormOf } from '../extract/title.js';
 import { extractIndicators } from '../extract/indicators.js';
 import { normaliseGrade } from '@hunan-perf/metrics';
 import { extractScore } from '../extract/score.js';
@@ -52,6 +53,8 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
     (a, b) => Number(regionChain(b.value).length > 0) - Number(regionChain(a.value).length > 0) || b.value.length - a.value.length || a.line - b.line,
   )[0];
   if (bestName) {
+    const full = fullFormOf(bestName.value, ctx.cells);
+    if (full) bestName.value = full;
     doc.unit.name = bestName.value;
     prov['unit.name'] = candidates.provenanceOf(bestName);
     const chain = regionChain(bestName.value);

@@ -3,6 +3,10 @@ import { STRENGTH } from './candidates.js';
 import { looksLikeUnitName } from './region.js';
 import { chineseNumber } from '../numbers/parse-number.js';
 import { stripMarkers } from '../segment/sections.js';
+import { titleUnitName } from './title.js';
+import { TITLE_ENDINGS } from '../lexicon/fields.js';
+import { compact } from '../segment/cells.js';
+import { asWritten } from './label-values.js';
 
 const TITLE = /(绩效自评报告|绩效评价报告|自评报告|评价报告|自评的报告|评价的报告|自评表|评价表)/;
 const UNIT_LABEL = /^(填报单位|单位名称|部门\s*[（(]?单位[)）]?\s*名称|预算部门[、,，]?\s*单位名称|[^\s]{0,4}预算部门名\s*称|实施单位|部门名称|单位)[:：]?\s*(.*)$/;
@@ -31,13 +35,13 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
     const label = /^(填报单位|单位名称)[:：]\s*([\u4e00-\u9fa5（）()]+)/.exec(t.replace(/\s/g, ''));
     if (label && looksLikeUnitName(label[2] ?? '')) candidates.add('unit.name', { value: label[2], line: line.no, strength: STRENGTH.table, where: 'table', focus: label[2] });
   }
-  // Title lines: "2021年度长沙市望城区工业和信息化局 整体支出…报告", or the unit alone on the line above the title.
-  const titleLines = ctx.lines.filter((l) => TITLE.test(l.text) && l.text.trim().length <= 80 && !/通知/.test(l.text));
-  for (const line of titleLines.slice(0, 3)) {
-    const t = stripMarkers(line.text).replace(/^#+\s*/, '').replace(/\s+/g, '').replace(/^关于/, '');
-    const m = /^(?:[(（]?(?:19|20)\d{2}年度?[)）]?)?([\u4e00-\u9fa5（）()]+?)(?:(?:19|20)\d{2}年度?)?(?:部门整体|整体支出|部门|项目支出)/.exec(t);
-    const name = m?.[1]?.replace(/(?:19|20)\d{2}年度?$/, '');
-    if (name && looksLikeUnitName(name)) candidates.add('unit.name', { value: name, line: line.no, strength: STRENGTH.text, where: 'title', focus: name });
+  // Title lines: "2021年度长沙市望城区工业和信息化局 整体支出…报告", a title that starts a run-on line,
+  // or the unit alone on the line above the title.
+  const titleLines = ctx.lines.filter((l) => TITLE_ENDINGS.some((e) => compact(l.text.slice(0, 200)).includes(e)) && !/通知/.test(l.text.slice(0, 80)));
+  for (const line of titleLines.slice(0, 4)) {
+    const name = titleUnitName(stripMarkers(line.text).replace(/^#+\s*/, ''));
+    if (name) candidates.add('unit.name', { value: asWritten(line, name), line: line.no, strength: STRENGTH.text, where: 'title', focus: name });
+    if (line.text.trim().length > 80) continue;
     const idx = ctx.lines.indexOf(line);
     for (let k = idx - 1; k >= Math.max(0, idx - 3); k--) {
       const prev = stripMarkers(ctx.lines[k]!.text).replace(/\s+/g, '');
@@ -62,7 +66,7 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
     e.count += weight;
     years.set(year, e);
   };
-  for (const line of titleLines) {
+  for (const line of titleLines.filter((l) => l.text.trim().length <= 80)) {
     const m = /((?:19|20)\d{2})\s*年/.exec(line.text);
     if (m) note(Number(m[1]), line.no, 10);
   }

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { ReportParseError } from '../errors.js';
 import { shortReason } from './read-docx.js';
 import { rowLine } from './html-to-lines.js';
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../template/template-fields.js';
+import { templateGridOf, type TemplateGrid } from '../template/read-template.js';
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -15,14 +17,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** Every sheet, every row → one tab-separated line; a blank line between sheets. */
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<string> {
+export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
     throw new ReportParseError('CORRUPT_FILE', fileName, `无法作为 Excel 工作簿读取（${shortReason(error)}）`);
   }
+  return workbook;
+}
+
+/** Every sheet, every row → one tab-separated line; a blank line between sheets. */
+export function workbookText(workbook: ExcelJS.Workbook): string {
   const lines: string[] = [];
   workbook.eachSheet((sheet) => {
     sheet.eachRow({ includeEmpty: true }, (row) => {
@@ -41,4 +47,34 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<str
     lines.push('');
   });
   return lines.join('\n');
+}
+
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<string> {
+  return workbookText(await loadWorkbook(bytes, fileName));
+}
+
+/** A template cell as its text; a formula without a cached result stays visible (=…) so it is refused, not read as empty. */
+function templateCellText(value: ExcelJS.CellValue): string {
+  if (value && typeof value === 'object' && 'formula' in value && (value.result === undefined || value.result === null)) return `=${value.formula}`;
+  return cellText(value);
+}
+
+/**
+ * The rows of the province template when a sheet of the workbook is one (the sheet named
+ * 自评报告 first, then any sheet whose row 2 reads 模板 | 版本 | <version>); otherwise null.
+ */
+export function templateGridOfWorkbook(workbook: ExcelJS.Workbook): TemplateGrid | null {
+  const named = workbook.getWorksheet(TEMPLATE_SHEET);
+  const sheets = [...(named ? [named] : []), ...workbook.worksheets.filter((s) => s !== named)];
+  for (const sheet of sheets) {
+    const width = Math.max(TEMPLATE_COLUMNS.length, sheet.columnCount);
+    const head = [1, 2].map((n) => Array.from({ length: 3 }, (_, i) => templateCellText(sheet.getRow(n).getCell(i + 1).value)));
+    if (!templateGridOf(head)) continue;
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (r, n) => {
+      rows[n - 1] = Array.from({ length: width }, (_, i) => templateCellText(r.getCell(i + 1).value));
+    });
+    return templateGridOf(Array.from(rows, (r) => r ?? []));
+  }
+  return null;
 }

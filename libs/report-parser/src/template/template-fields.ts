@@ -1,13 +1,27 @@
 import type { ReportDocument } from '@hunan-perf/contracts';
 
+/**
+ * The province template (统一填报模板) a unit fills in: one sheet (or one .csv) of rows
+ * 类型 | 字段 | 值 | indicator columns. This list says which row maps to which ReportDocument path;
+ * the engine reads filled templates with it and the API writes templates with it.
+ */
 export const TEMPLATE_VERSION = 'hunan-perf-report-template-v1';
+
+/** The name of the data sheet of the .xlsx template. */
+export const TEMPLATE_SHEET = '自评报告';
 
 export const TEMPLATE_COLUMNS = ['类型', '字段', '值', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '备注'] as const;
 
-type Kind = 'text' | 'amount' | 'rate' | 'int' | 'score' | 'level' | 'reportKind' | 'grade' | 'date';
+export type TemplateFieldKind = 'text' | 'amount' | 'rate' | 'int' | 'score' | 'level' | 'reportKind' | 'grade' | 'date';
+
+export interface TemplateField {
+  label: string;
+  path: string;
+  kind: TemplateFieldKind;
+}
 
 /** Every scalar of the ReportDocument the template carries, with its label (amounts in 万元, rates in %). */
-export const TEMPLATE_FIELDS: ReadonlyArray<{ label: string; path: string; kind: Kind }> = [
+export const TEMPLATE_FIELDS: ReadonlyArray<TemplateField> = [
   { label: '单位名称', path: 'unit.name', kind: 'text' },
   { label: '所属地区', path: 'unit.regionName', kind: 'text' },
   { label: '行政层级（省级/市级/县级）', path: 'unit.level', kind: 'level' },
@@ -52,7 +66,7 @@ export function setPath(doc: ReportDocument, path: string, value: unknown): void
 }
 
 /** The cell text of a field value. */
-export function formatField(kind: Kind, value: unknown): string | number | null {
+export function formatField(kind: TemplateFieldKind, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
   if (kind === 'level') return LEVELS[String(value)] ?? String(value);
   if (kind === 'reportKind') return KINDS[String(value)] ?? String(value);
@@ -62,7 +76,7 @@ export function formatField(kind: Kind, value: unknown): string | number | null 
 export class TemplateValueError extends Error {}
 
 /** A cell back to the field value; throws TemplateValueError naming the problem. */
-export function parseField(kind: Kind, raw: string): unknown {
+export function parseField(kind: TemplateFieldKind, raw: string): unknown {
   const text = raw.trim();
   if (text === '') return null;
   switch (kind) {
