@@ -9,6 +9,7 @@ import { findTables } from './segment/tables.js';
 import { splitReports } from './document/split-reports.js';
 import { buildReport } from './document/build-report.js';
 import { coverageOf } from './document/coverage.js';
+import { readTemplateGrid } from './template/read-template.js';
 
 export interface ExtractionResult {
   /** Every report in the document: the department report first, then 项目支出 self-evaluations. */
@@ -18,7 +19,7 @@ export interface ExtractionResult {
   /** The same text split into lines; lines[0] is line 1. */
   lines: string[];
   format: SourceFormat;
-  /** Detected text encoding for .txt/.md/.json; null for .docx/.pdf/.xlsx. */
+  /** Detected text encoding for .txt/.md/.csv/.json; null for .docx/.pdf/.xlsx. */
   encoding: TextEncoding | null;
 }
 
@@ -31,14 +32,16 @@ export async function extractReports(bytes: Uint8Array, fileName: string, option
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const lines = splitLines(input.text);
   const base = { text: input.text, lines: lines.map((l) => l.raw), format: input.format, encoding: input.encoding };
+  const source = { fileName: baseName(fileName), sha256, format: input.format };
   // Coverage is derived from the fields: a supplied .json document's own value is not trusted.
   if (input.document) return { ...base, reports: [withCoverage(input.document)] };
+  // A filled province template (.xlsx/.csv): its rows are the values, provenance is the row number.
+  if (input.template) return { ...base, reports: [withCoverage(readTemplateGrid(input.template, source, fileName))] };
   if (!REPORT_WORDS.test(input.text)) {
     throw new ReportParseError('NOT_A_REPORT', fileName, '看起来不是绩效自评报告（没有找到预算、支出或评价相关的内容）');
   }
   const lineByNo = new Map<number, SourceLine>(lines.map((l) => [l.no, l]));
   const tables = findTables(lines);
-  const source = { fileName: baseName(fileName), sha256, format: input.format };
   const reports = splitReports(lines).map((part) => withCoverage(buildReport(part.lines, tables, lineByNo, part.kind, source)));
   return { ...base, reports };
 }

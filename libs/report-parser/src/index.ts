@@ -9,3 +9,8 @@ export { toJson } from './serialize.js';
 export { generateSyntheticReport, SYNTHETIC_LAYOUTS, type SyntheticReport, type SyntheticLayout } from './synthetic/generate.js';
 export { revalidateReport } from './validate/revalidate.js';
 export { coverageOf, COVERAGE_SCALARS, INDICATOR_CELLS, SCALAR_WEIGHT } from './document/coverage.js';
+export {
+  TEMPLATE_COLUMNS, TEMPLATE_FIELDS, TEMPLATE_SHEET, TEMPLATE_VERSION, formatField, getPath, parseField, setPath, TemplateValueError,
+  type TemplateField, type TemplateFieldKind,
+} from './template/template-fields.js';
+export { gridText, isTemplateGrid, readTemplateGrid, TemplateError, type TemplateGrid } from './template/read-template.js';
