@@ -39,9 +39,9 @@ describe('浏阳 2021 department report', () => {
   test('indicators of 附件2', () => {
     const d = department(result);
     expect(d.indicators).toHaveLength(19);
-    expect(d.indicators[0]).toEqual({ level1: '投入管理指标', level2: '预算编审管理', name: '根据财政管理工作绩效考核相关办法规定填报', target: null, actual: '100%', weight: 3, score: 1, note: '预算编制科学性有待加强' });
-    expect(d.indicators[9]).toEqual({ level1: '产出指标', level2: '数量指标', name: '预算执行率', target: '100%', actual: '135.65%', weight: null, score: null, note: null });
-    expect(d.indicators[15]).toEqual({ level1: '效益指标', level2: '经济效益指标', name: '企业技改率、社会就业率、税收增量率', target: '100%', actual: '100%', weight: null, score: 7, note: null });
+    expect(d.indicators[0]).toEqual({ level1: '投入管理指标', category: '投入', level2: '预算编审管理', name: '根据财政管理工作绩效考核相关办法规定填报', target: null, actual: '100%', weight: 3, score: 1, note: '预算编制科学性有待加强' });
+    expect(d.indicators[9]).toEqual({ level1: '产出指标', category: '产出', level2: '数量指标', name: '预算执行率', target: '100%', actual: '135.65%', weight: null, score: null, note: null });
+    expect(d.indicators[15]).toEqual({ level1: '效益指标', category: '效益', level2: '经济效益指标', name: '企业技改率、社会就业率、税收增量率', target: '100%', actual: '100%', weight: null, score: 7, note: null });
     expect(d.indicators.map((i) => i.score).reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBe(96);
     expect(d.scoreBreakdown).toContainEqual({ level1: '产出指标', level2: '数量指标', weight: 15, score: 14 });
     expect(d.scoreBreakdown).toContainEqual({ level1: '投入管理指标', level2: null, weight: 30, score: 27 });
@@ -80,9 +80,9 @@ describe('浏阳 2021 project self-evaluation (附件3)', () => {
     expect(p.score.total).toBe(97);
     expect(p.budget.total).toEqual({ initial: 204.03, adjusted: 889.65, actual: 889.65, executionRateStated: 436.04, carryover: null, adjustmentStated: null });
     expect(p.indicators).toHaveLength(6);
-    expect(p.indicators[3]).toEqual({ level1: '产出指标', level2: '成本指标', name: '年终决算 ≤ 预算批复', target: '204.03 万', actual: '889.65 万', weight: 15, score: 13, note: '疫情防疫物资储备资金未纳入预算' });
+    expect(p.indicators[3]).toEqual({ level1: '产出指标', category: '产出', level2: '成本指标', name: '年终决算 ≤ 预算批复', target: '204.03 万', actual: '889.65 万', weight: 15, score: 13, note: '疫情防疫物资储备资金未纳入预算' });
     // The misaligned last row: 服务对象满意度指标 is a 二级 under 效益指标 (20 + 20 = 40).
-    expect(p.indicators[5]).toEqual({ level1: '效益指标', level2: '服务对象满意度指标', name: '所服务单位满意度', target: '≥95%', actual: '98%', weight: 20, score: 20, note: null });
+    expect(p.indicators[5]).toEqual({ level1: '效益指标', category: '效益', level2: '服务对象满意度指标', name: '所服务单位满意度', target: '≥95%', actual: '98%', weight: 20, score: 20, note: null });
     expect(codes(p)).not.toContain('WEIGHT_SUM_MISMATCH');
     expect(codes(p)).not.toContain('SCORE_SUM_MISMATCH');
   });

@@ -7,7 +7,8 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   expect(d.unit).toEqual({ name: '湘西土家族苗族自治州工业和信息化局', regionName: '湘西土家族苗族自治州', level: 'city' });
   expect(d.fiscalYear).toBe(2021);
   expect(d.reportDate).toBe('2022-06-10'); // 填报日期；the signature only says 二0二二年六月
-  expect(d.score).toEqual({ total: 99, grade: '优', gradeText: '优' });
+  // 综合得分 98.36 is stated twice (the text and the 一级 table); 附件2's 总分 99 goes into AMBIGUOUS_VALUE.
+  expect(d.score).toEqual({ total: 98.36, grade: '优', gradeText: '优' });
   expect(d.budget).toEqual({
     total: { initial: 1592.83, adjusted: 7020.73, actual: 6568.25, executionRateStated: 93.55, carryover: null, adjustmentStated: null },
     basic: { initial: 1455.98, adjusted: 2490.1, actual: 2490.1 },
@@ -16,9 +17,9 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   expect(d.threePublic).toEqual({ budget: 70.6, actual: 14.02, priorYearActual: 16.94, reception: 2.52, vehiclePurchase: 0, vehicleOperation: 11.5, overseas: 0 });
   expect(d.staff).toEqual({ quota: 91, actual: 87 });
   expect(d.indicators).toHaveLength(20);
-  expect(d.indicators[1]).toEqual({ level1: '产出指标', level2: '数量指标', name: '新增入规企业', target: '达35家', actual: '45家以上', weight: 5, score: 5, note: null });
+  expect(d.indicators[1]).toEqual({ level1: '产出指标', category: '产出', level2: '数量指标', name: '新增入规企业', target: '达35家', actual: '45家以上', weight: 5, score: 5, note: null });
   expect(d.indicators[16]).toMatchObject({ level1: '效益指标', level2: '可持续影响指标', name: '重大项目建设推进有力', weight: 8, score: 8 });
-  expect(d.indicators[19]).toEqual({ level1: '满意度指标', level2: '服务对象满意度指标', name: '社会公众满意度', target: '95%', actual: '95%', weight: 4, score: 4, note: null });
+  expect(d.indicators[19]).toEqual({ level1: '满意度指标', category: '满意度', level2: '服务对象满意度指标', name: '社会公众满意度', target: '95%', actual: '95%', weight: 4, score: 4, note: null });
   expect(d.scoreBreakdown).toEqual([
     { level1: '预算执行率', level2: null, weight: 10, score: 9.36 },
     { level1: '产出指标', level2: null, weight: 50, score: 50 },

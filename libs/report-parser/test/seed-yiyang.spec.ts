@@ -19,9 +19,9 @@ test('益阳 2024: cell-per-line tables', async () => {
   expect(d.warnings.find((w) => w.code === 'AMBIGUOUS_VALUE')?.message).toContain('49');
   expect(d.staff).toEqual({ quota: 57, actual: 57 });
   expect(d.indicators).toHaveLength(19);
-  expect(d.indicators[1]).toEqual({ level1: '产出指标', level2: '数量指标', name: '新增规模工业企业家数', target: '100家', actual: '114家', weight: 5, score: 5, note: null });
+  expect(d.indicators[1]).toEqual({ level1: '产出指标', category: '产出', level2: '数量指标', name: '新增规模工业企业家数', target: '100家', actual: '114家', weight: 5, score: 5, note: null });
   expect(d.indicators[2]).toMatchObject({ name: '工业投资增长', target: '高于全省平均增速', actual: '15.7%（排名全省第5位）' });
-  expect(d.indicators[18]).toEqual({ level1: '成本指标', level2: '经济成本指标', name: '项目经费支出', target: '≤302万元', actual: '301.5万元', weight: 10, score: 10, note: null });
+  expect(d.indicators[18]).toEqual({ level1: '成本指标', category: '产出', level2: '经济成本指标', name: '项目经费支出', target: '≤302万元', actual: '301.5万元', weight: 10, score: 10, note: null });
   expect(d.scoreBreakdown).toEqual([
     { level1: '年度资金总额', level2: null, weight: 10, score: 10 },
     { level1: '产出指标', level2: null, weight: 40, score: 40 },

@@ -44,7 +44,7 @@ describe('a layout the seeds do not show', () => {
     expect(doc!.staff).toEqual({ quota: 45, actual: 52 });
     expect(doc!.indicators).toHaveLength(3);
     expect(doc!.indicators[1]).toEqual({
-      level1: '产出指标', level2: '质量指标', name: '项目验收合格率', target: '100%', actual: '98%', weight: 10, score: 8, note: null,
+      level1: '产出指标', category: '产出', level2: '质量指标', name: '项目验收合格率', target: '100%', actual: '98%', weight: 10, score: 8, note: null,
     });
     expect(doc!.findings).toEqual({
       problems: ['部分项目前期准备不足，资金支出进度偏慢', '绩效目标设置不够细化'],

@@ -9,6 +9,7 @@ import { extractThreePublic } from '../extract/three-public.js';
 import { extractStaff } from '../extract/staff.js';
 import { readLabelledFields } from '../extract/label-values.js';
 import { fullFormOf } from '../extract/title.js';
+import { categoryOf } from '../extract/category.js';
 import { extractIndicators } from '../extract/indicators.js';
 import { normaliseGrade } from '@hunan-perf/metrics';
 import { extractScore } from '../extract/score.js';
@@ -86,7 +87,7 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
   doc.staff.actual = candidates.resolve<number>('staff.actual', prov, warnings);
 
   found.indicators.forEach((f, i) => {
-    doc.indicators.push(f.row);
+    doc.indicators.push({ ...f.row, category: categoryOf(f.row.level1, f.row.level2) });
     for (const key of ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'note'] as const) {
       if (f.row[key] === null) continue;
       const cell = f.cells[key];

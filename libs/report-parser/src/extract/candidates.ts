@@ -5,6 +5,9 @@ import { excerptOf, type SourceLine } from '../segment/lines.js';
 /** How much a source is trusted: the formal table beats a sentence, a sentence beats an inference. */
 export const STRENGTH = { formalTable: 3, table: 2, text: 2, weak: 1 } as const;
 
+/** Fields a report states as its conclusion, where repetition decides between contradicting places. */
+const STATED_ANSWERS = new Set(['score.total']);
+
 export interface Candidate<T> {
   value: T;
   line: number;
@@ -36,11 +39,24 @@ export class Candidates {
     return (this.byPath.get(path)?.length ?? 0) > 0;
   }
 
-  /** The chosen candidate: strongest, then earliest line. */
+  /**
+   * The chosen candidate: strongest, then earliest line. For a field the report states as its
+   * answer (the total score), the value stated in the most places wins first: 湘西 writes 综合得分
+   * 98.36 in its text and its 一级 table, 99 only in one annex total row.
+   */
   best<T>(path: string): Candidate<T> | null {
     const list = this.byPath.get(path) as Candidate<T>[] | undefined;
     if (!list?.length) return null;
-    return [...list].sort((a, b) => b.strength - a.strength || a.line - b.line)[0] ?? null;
+    const support = new Map<string, Set<number>>();
+    if (STATED_ANSWERS.has(path)) {
+      for (const c of list) {
+        if (c.strength < STRENGTH.text) continue;
+        const key = String(c.value);
+        support.set(key, (support.get(key) ?? new Set()).add(c.line));
+      }
+    }
+    const votes = (c: Candidate<T>): number => support.get(String(c.value))?.size ?? 0;
+    return [...list].sort((a, b) => votes(b) - votes(a) || b.strength - a.strength || a.line - b.line)[0] ?? null;
   }
 
   resolve<T>(path: string, provenance: Record<string, ProvenanceEntry>, warnings: ReportWarning[]): T | null {

@@ -8,7 +8,6 @@ import { TITLE_ENDINGS } from '../lexicon/fields.js';
 import { compact } from '../segment/cells.js';
 import { asWritten } from './label-values.js';
 
-const TITLE = /(绩效自评报告|绩效评价报告|自评报告|评价报告|自评的报告|评价的报告|自评表|评价表)/;
 const UNIT_LABEL = /^(填报单位|单位名称|部门\s*[（(]?单位[)）]?\s*名称|预算部门[、,，]?\s*单位名称|[^\s]{0,4}预算部门名\s*称|实施单位|部门名称|单位)[:：]?\s*(.*)$/;
 
 /** Unit name, fiscal year and report date. */

@@ -1,6 +1,8 @@
 import type { ExtractContext } from './context.js';
 import { STRENGTH } from './candidates.js';
 import { cellNumber, cellPercent } from '../numbers/parse-number.js';
+import { GRADE_LABELS, GRADE_WORDS, SCORE_LABELS } from '../lexicon/fields.js';
+import { compact } from '../segment/cells.js';
 
 const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
 
@@ -21,16 +23,43 @@ export function extractScore(ctx: ExtractContext, indicatorTableLines: Set<numbe
       void cellPercent;
     }
   }
-  for (const line of ctx.lines) {
-    const t = line.text.replace(/\s+/g, '');
-    const m = /(综合得分|综合评分|自评得分|自评总分|评价得分|绩效得分|总得分|最终得分|整体得分|部门得分|^评分)(?:为|是|[:：])?(\d{1,3}(?:\.\d+)?)分?/.exec(t);
-    if (m && Number(m[2]) <= 100 && !/其中.*$/.test(t.slice(0, m.index))) {
-      ctx.candidates.add('score.total', { value: Number(m[2]), line: line.no, strength: STRENGTH.text, where: 'text', focus: m[2] });
+  for (const line of ctx.lines) readScoreSentences(ctx, line.no, compact(line.text));
+}
+
+const SCORE_WORDS = [...SCORE_LABELS].sort((a, b) => b.length - a.length);
+const GRADE_KEYS = [...GRADE_LABELS].sort((a, b) => b.length - a.length);
+const GRADES = [...GRADE_WORDS].sort((a, b) => b.length - a.length);
+const SCORE_AFTER = /^(?:为|是|[:：]|达到|达)?(\d{1,3}(?:\.\d{1,2})?)(?!\d|\.\d|%)/;
+
+/** "自评总分97.6", "评价得分83.33分,评价等级“良”", "整体绩效自评为优秀": lexicon labels in a sentence. */
+function readScoreSentences(ctx: ExtractContext, lineNo: number, t: string): void {
+  if (t.length > 20_000) return;
+  for (const label of SCORE_WORDS) {
+    for (let at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
+      const m = SCORE_AFTER.exec(t.slice(at + label.length, at + label.length + 12));
+      if (!m || Number(m[1]) > 100 || /其中/.test(t.slice(Math.max(0, at - 4), at))) continue;
+      ctx.candidates.add('score.total', { value: Number(m[1]), line: lineNo, strength: STRENGTH.text, where: 'text', focus: m[1] });
+      return readGrade(ctx, lineNo, t);
     }
-    if (/备注|分为优|分以下/.test(t)) continue;
-    const g =
-      /(?:评价等次|评价等级|等次|等级|评级|评价结果等次|评价结果|自评结果|评定为)(?:为|是|[:：])?[“"「『]?(优秀|优|良好|良|中等|中|合格|较差|差|不合格)[”"」』]?/.exec(t) ??
-      /为[“"「『](优秀|优|良好|良|中等|中|较差|差)[”"」』]等[级次]/.exec(t);
-    if (g && g[1]) ctx.candidates.add('score.gradeText', { value: g[1], line: line.no, strength: STRENGTH.text, where: 'text', focus: g[1] });
   }
+  if (/^评分[:：]?\d/.test(t)) {
+    const m = /^评分[:：]?(\d{1,3}(?:\.\d{1,2})?)/.exec(t);
+    if (m && Number(m[1]) <= 100) ctx.candidates.add('score.total', { value: Number(m[1]), line: lineNo, strength: STRENGTH.text, where: 'text', focus: m[1] });
+  }
+  readGrade(ctx, lineNo, t);
+}
+
+function readGrade(ctx: ExtractContext, lineNo: number, t: string): void {
+  if (/备注|分为优|分以下|分及以上|分以上/.test(t)) return;
+  for (const label of GRADE_KEYS) {
+    for (let at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
+      const after = t.slice(at + label.length, at + label.length + 8).replace(/^(?:为|是|[:：])?[“"「『]?/, '');
+      const word = GRADES.find((g) => after.startsWith(g));
+      if (!word || (word.length === 1 && /^[优良中差][、,，及和]/.test(after))) continue;
+      ctx.candidates.add('score.gradeText', { value: word, line: lineNo, strength: STRENGTH.text, where: 'text', focus: word });
+      return;
+    }
+  }
+  const quoted = /为[“"「『](优秀|优|良好|良|中等|中|较差|差)[”"」』]等[级次]/.exec(t);
+  if (quoted?.[1]) ctx.candidates.add('score.gradeText', { value: quoted[1], line: lineNo, strength: STRENGTH.text, where: 'text', focus: quoted[1] });
 }

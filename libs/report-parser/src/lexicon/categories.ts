@@ -8,7 +8,7 @@ import type { IndicatorCategory } from '@hunan-perf/contracts';
 export const LEVEL1_CATEGORY_WORDS: readonly { words: readonly string[]; category: IndicatorCategory }[] = [
   { words: ['满意度'], category: '满意度' },
   { words: ['效益', '效果', '履职效益', '影响'], category: '效益' },
-  { words: ['产出', '职责履行', '履职'], category: '产出' },
+  { words: ['产出', '职责履行', '履职', '成本'], category: '产出' },
   { words: ['投入', '预算配置', '目标设定'], category: '投入' },
   { words: ['过程', '执行', '预算执行'], category: '过程' },
   { words: ['决策', '规划'], category: '决策' },
