@@ -86,7 +86,23 @@ function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: Budge
   }
 }
 
-const AMOUNT = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|亿元|元)/;
+/** An amount in prose: "1,802.42万元", "0.5亿元", "331.37万" (a bare 万 not followed by another unit: 万人, 万亩 …). */
+const AMOUNT = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|亿元|元|万(?![人亩户平方吨册次件个座套株头只辆台千米公里字余多]))/;
+const AMOUNT_ALL = new RegExp(AMOUNT.source, 'g');
+
+/** A clause cut after each amount, so each amount keeps the words right before it: "预算总金额803.74万元" | "其中:基本支出757.49万元". */
+function amountClauses(clause: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  AMOUNT_ALL.lastIndex = 0;
+  for (let m = AMOUNT_ALL.exec(clause); m; m = AMOUNT_ALL.exec(clause)) {
+    out.push(clause.slice(from, m.index + m[0].length));
+    from = m.index + m[0].length;
+  }
+  const rest = clause.slice(from);
+  if (rest.trim() || !out.length) out.push(rest);
+  return out;
+}
 const SKIP_CLAUSE = /三公|公务|接待|出国|公用经费|政府采购|资产|折旧|追加|追减|减少|增加|下降|增长|降幅|同比|较上年|比上年|结转|结余|补助资金|人员经费|工资|商品和服务|对个人/;
 
 type Subject = 'total' | 'basic' | 'project';
@@ -95,15 +111,15 @@ type Kind = 'initial' | 'adjusted' | 'actual';
 function subjectOf(clause: string): Subject | null {
   // "其他类项目支出", "专项项目支出": a qualified sub-item, not the line itself.
   if (/(?<![类型项费])基本支出/.test(clause)) return 'basic';
-  if (/(?<![类型项费])(项目支出|项目资金)/.test(clause)) return 'project';
-  if (/基本支出|项目支出|项目资金/.test(clause)) return null;
-  if (/(部门|单位|本局|我局|我单位|全局|整体|总额|合计|总计|预算金额|预算(财政)?拨款收入|预算收入)/.test(clause) && !/该项目/.test(clause)) return 'total';
+  if (/(?<![类型项费])(项目支出|项目资金|专项资金)/.test(clause)) return 'project';
+  if (/基本支出|项目支出|项目资金|专项资金/.test(clause)) return null;
+  if (/(部门|单位|本局|我局|我单位|全局|整体|总额|合计|总计|预算(财政)?拨款收入|预算收入|我校|本校|我院|本院|我办|本办|我委|本委)/.test(clause) && !/该项目|总金额|预算金额/.test(clause)) return 'total';
   return null;
 }
 
 function kindOf(clause: string): { kind: Kind; strong: boolean } | null {
   if (/调整后|调整预算数|全年预算数/.test(clause)) return { kind: 'adjusted', strong: true };
-  if (/实际支出|实际执行|全年执行|已执行|执行金额|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出/.test(clause)) return { kind: 'actual', strong: true };
+  if (/实际支出|实际执行|全年执行|已执行|执行金额|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出|支出共计|安排支出|使用/.test(clause)) return { kind: 'actual', strong: true };
   if (/年初|预算数|预算为|预算安排|批复|支出预算|预算\s*\d|预算拨款收入|预算收入/.test(clause)) return { kind: 'initial', strong: true };
   if (/支出\s*[\d]/.test(clause)) return { kind: 'actual', strong: false };
   return null;
@@ -124,16 +140,23 @@ function readBudgetProse(ctx: ExtractContext): void {
       if (!AMOUNT.test(line.text)) continue;
     }
     if (!AMOUNT.test(line.text)) continue;
-    for (const sentence of sentencesOf(line.text)) {
+    for (const sentence of sentencesOf(compactProse(line.text)).map((clauses) => clauses.flatMap(amountClauses))) {
       let subject: Subject | null = null;
       let kind: Kind | null = null;
       let first = true;
+      // "部门预算总金额803.74万元，其中：基本支出757.49万元": a budget of unnamed kind, and its parts with it.
+      let headUnspecified = false;
       for (const clause of sentence) {
         const m = AMOUNT.exec(clause);
         const own = subjectOf(clause);
         const ownKind = kindOf(clause);
         if (!m || !m[1]) {
           // A clause without an amount ("是指单位为…") sets nothing.
+          continue;
+        }
+        if (first && !ownKind && /预算|总金额|资金总额/.test(clause)) headUnspecified = true;
+        if (headUnspecified && !ownKind?.strong) {
+          first = false;
           continue;
         }
         if (/其中/.test(clause)) subject = own;
@@ -168,6 +191,11 @@ function readBudgetProse(ctx: ExtractContext): void {
       ctx.candidates.add('budget.total.executionRateStated', { value: Number(rate[2]), line: line.no, strength: STRENGTH.weak, where: 'text', focus: rate[0] });
     }
   }
+}
+
+/** PDF text puts spaces inside words and numbers ("803.74 万元", "2022 年"): gone for prose reading. */
+function compactProse(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d])|(?<=[\d%])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
 
 export function extractBudget(ctx: ExtractContext): BudgetScoreRow | null {
