@@ -1,6 +1,7 @@
 import { emptyReportDocument, type ReportDocument, type SourceInfo, unsanitizeCsvCell, validateReportDocument } from '@hunan-perf/contracts';
 import { normaliseGrade } from '@hunan-perf/metrics';
 import { ReportParseError } from '../errors.js';
+import { categoryOf } from '../extract/category.js';
 import { revalidateReport } from '../validate/revalidate.js';
 import { parseField, setPath, TEMPLATE_COLUMNS, TEMPLATE_FIELDS, TEMPLATE_VERSION, TemplateValueError } from './template-fields.js';
 
@@ -77,8 +78,9 @@ export function readTemplateGrid(grid: TemplateGrid, source: SourceInfo, fileNam
         break;
       }
       case '指标':
+        // The canonical category is derived from 一级/二级 as the engine derives it for any other file.
         doc.indicators.push({
-          level1: text(l1), level2: text(l2), name: text(name), target: text(target), actual: text(actual),
+          level1: text(l1), category: categoryOf(text(l1), text(l2)), level2: text(l2), name: text(name), target: text(target), actual: text(actual),
           weight: num(weight, line, '分值'), score: num(score, line, '得分'), note: text(note),
         });
         break;

@@ -35,6 +35,8 @@ export const TEMPLATE_FIELDS: ReadonlyArray<TemplateField> = [
   { label: '部门整体 全年预算数（万元）', path: 'budget.total.adjusted', kind: 'amount' },
   { label: '部门整体 全年执行数（万元）', path: 'budget.total.actual', kind: 'amount' },
   { label: '部门整体 执行率（%，报告所填）', path: 'budget.total.executionRateStated', kind: 'rate' },
+  { label: '部门整体 上年结转结余（万元）', path: 'budget.total.carryover', kind: 'amount' },
+  { label: '部门整体 预算调整数（追加/追减，万元）', path: 'budget.total.adjustmentStated', kind: 'amount' },
   { label: '基本支出 年初预算数（万元）', path: 'budget.basic.initial', kind: 'amount' },
   { label: '基本支出 全年预算数（万元）', path: 'budget.basic.adjusted', kind: 'amount' },
   { label: '基本支出 全年执行数（万元）', path: 'budget.basic.actual', kind: 'amount' },
