@@ -8,7 +8,7 @@ import type { IngestionService } from './ingestion.service.js';
 export async function readableFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && isSupportedName(e.name) && !/^readme/i.test(e.name))
+    .filter((e) => e.isFile() && isSupportedName(e.name) && !/^readme/i.test(e.name) && e.name !== 'truth.json')
     .map((e) => path.join(dir, e.name))
     .sort();
 }
