@@ -121,7 +121,8 @@ function kindOf(clause: string): { kind: Kind; strong: boolean } | null {
   if (/调整后|调整预算数|全年预算数/.test(clause)) return { kind: 'adjusted', strong: true };
   if (/实际支出|实际执行|全年执行|已执行|执行金额|决算|执行数|实际使用|预算支出|整体支出|支出合计|支出总计|共支出|支出共计|安排支出|使用/.test(clause)) return { kind: 'actual', strong: true };
   if (/年初|预算数|预算为|预算安排|批复|支出预算|预算\s*\d|预算拨款收入|预算收入/.test(clause)) return { kind: 'initial', strong: true };
-  if (/支出\s*[\d]/.test(clause)) return { kind: 'actual', strong: false };
+  if (/^(?:\d{1,2}[、.])?(?:总|全年)?支出[:：为]/.test(clause)) return { kind: 'actual', strong: true };
+  if (/支出[:：为]?\s*[\d]/.test(clause)) return { kind: 'actual', strong: false };
   return null;
 }
 
@@ -136,7 +137,7 @@ function readBudgetProse(ctx: ExtractContext): void {
     if (heading && heading.title.length < 40) {
       const s = /基本支出/.test(heading.title) ? 'basic' : /项目支出/.test(heading.title) ? 'project' : null;
       if (s || heading.level <= 2) sectionSubject = s;
-      if (heading.level <= 2) departmentBudgetSection = !s && /预算|支出|资金/.test(heading.title) && !/项目/.test(heading.title);
+      if (heading.level <= 2) departmentBudgetSection = !s && /预算|支出|资金|收支/.test(heading.title) && !/项目/.test(heading.title);
       if (!AMOUNT.test(line.text)) continue;
     }
     if (!AMOUNT.test(line.text)) continue;

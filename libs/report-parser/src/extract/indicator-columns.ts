@@ -1,6 +1,7 @@
 import type { Row } from '../segment/tables.js';
+import { headerRole } from './header-words.js';
 
-export type Role = 'level1' | 'level2' | 'weight1' | 'weight2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'note';
+export type Role = 'level1' | 'level2' | 'weight1' | 'weight2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'nature' | 'unit' | 'adjustedTarget';
 export type ColumnMap = Partial<Record<Role, number>>;
 
 const squash = (s: string): string => s.replace(/[\s\u3000]/g, '');
@@ -28,6 +29,11 @@ export function indicatorHeader(row: Row): ColumnMap | null {
     } else if (/完成值|实际完成|完成情况|实际值/.test(t)) map.actual = i;
     else if (/指标值|目标值|年度目标|预期目标|计划值/.test(t)) map.target = i;
     else if (/偏差|原因|备注|说明|评价标准/.test(t)) map.note = i;
+    else {
+      // Targets split over cells (指标性质 "≥" | 指标值 "100" | 度量单位 "%"), Chongqing's 调整指标值.
+      const role = headerRole(t);
+      if ((role === 'nature' || role === 'unit' || role === 'adjustedTarget') && map[role] === undefined) map[role] = i;
+    }
   });
   if (map.name === undefined && map.level2 === undefined) return null;
   return map;

@@ -40,7 +40,7 @@ export function splitLabel(text: string): { label: string; weight: number | null
   return { label: squash(t), weight: null };
 }
 
-const ROLES: Role[] = ['level1', 'level2', 'weight1', 'weight2', 'name', 'target', 'actual', 'weight', 'score', 'note'];
+const ROLES: Role[] = ['level1', 'level2', 'weight1', 'weight2', 'name', 'target', 'actual', 'weight', 'score', 'note', 'nature', 'unit'];
 
 function fitScore(row: Row, map: ColumnMap, shift: number): number {
   let score = shift === 0 ? 0 : -1;
@@ -181,8 +181,8 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
           level1: level1?.level1 ?? null,
           level2: level2?.level2 ?? null,
           name: name ? rawText(ctx, name) : newLevel2 && level2 ? level2.level2 : null,
-          target: target ? rawText(ctx, target) : null,
-          actual: actual ? rawText(ctx, actual) : null,
+          target: withUnit(cellOf('nature')?.text ?? '', target ? rawText(ctx, target) : null, cellOf('unit')?.text ?? ''),
+          actual: withUnit('', actual ? rawText(ctx, actual) : null, cellOf('unit')?.text ?? ''),
           weight: weight ? cellNumber(weight.text) : null,
           score: score ? cellNumber(score.text) : null,
           note: note ? rawText(ctx, note) : null,
@@ -210,6 +210,14 @@ export function extractIndicators(ctx: ExtractContext): IndicatorResult {
     }
   }
   return result;
+}
+
+/** A target written over three cells: 指标性质 "≥", 指标值 "100", 度量单位 "%" → "≥100%" (a bare number takes the unit). */
+function withUnit(nature: string, value: string | null, unit: string): string | null {
+  if (value === null) return null;
+  const bare = /^-?\d+(?:\.\d+)?$/.test(value.trim());
+  const comparator = /^(?:[≥≤<>=]|>=|<=|大于|小于|不低于|不高于|不超过|以上|以下)$/.test(nature.trim()) ? nature.trim() : '';
+  return `${bare ? comparator : ''}${value}${bare && unit && unit.length <= 6 && !/^[—\-/]+$/.test(unit) ? unit.trim() : ''}`;
 }
 
 /** A scoring-sheet header (levels and 自评分, no 指标值/完成值): read from the cell stream instead. */
