@@ -13,8 +13,9 @@ function scalarPaths(doc: ReportDocument): string[] {
     else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     else paths.push(path);
   };
-  const { schemaVersion, source, reportKind, warnings, provenance, ...extracted } = doc;
-  void schemaVersion; void source; void reportKind; void warnings; void provenance;
+  // coverage is counted from the document, not read from the source.
+  const { schemaVersion, source, reportKind, warnings, provenance, coverage, ...extracted } = doc;
+  void schemaVersion; void source; void reportKind; void warnings; void provenance; void coverage;
   walk(extracted, '');
   return paths;
 }

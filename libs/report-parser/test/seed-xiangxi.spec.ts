@@ -10,7 +10,8 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   // 综合得分 98.36 is stated twice (the text and the 一级 table); 附件2's 总分 99 goes into AMBIGUOUS_VALUE.
   expect(d.score).toEqual({ total: 98.36, grade: '优', gradeText: '优' });
   expect(d.budget).toEqual({
-    total: { initial: 1592.83, adjusted: 7020.73, actual: 6568.25, executionRateStated: 93.55, carryover: null, adjustmentStated: null },
+    // 结转结余 1,802.42 (line 470) and 追加 3,612.68 (line 842) as the report states them.
+    total: { initial: 1592.83, adjusted: 7020.73, actual: 6568.25, executionRateStated: 93.55, carryover: 1802.42, adjustmentStated: 3612.68 },
     basic: { initial: 1455.98, adjusted: 2490.1, actual: 2490.1 },
     project: { initial: 136.85, adjusted: 4530.63, actual: 4078.15 },
   });
@@ -33,6 +34,7 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   // 综合得分 98.36 in the text and the 一级 table, 总分 99 in 附件2.
   const ambiguous = (path: string) => d.warnings.filter((w) => w.code === 'AMBIGUOUS_VALUE' && w.path === path).map((w) => w.message);
   expect(ambiguous('score.total').some((m) => m.startsWith('自评得分：') && m.includes('98.36') && m.includes('99'))).toBe(true);
+  expect(ambiguous('budget.total.executionRateStated').some((m) => m.includes('93.55') && m.includes('93.56'))).toBe(true);
   expect(ambiguous('staff.quota').some((m) => m.startsWith('编制数：') && m.includes('87'))).toBe(true);
   expect(byCode('SCORE_SUM_MISMATCH').length).toBeGreaterThanOrEqual(1);
   // 产出 weights add to 45 under a 50-point header; 效益 to 24 under 30.

@@ -80,6 +80,8 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
     }
   }
   doc.budget.total.executionRateStated = candidates.resolve<number>('budget.total.executionRateStated', prov, warnings);
+  doc.budget.total.carryover = candidates.resolve<number>('budget.total.carryover', prov, warnings);
+  doc.budget.total.adjustmentStated = candidates.resolve<number>('budget.total.adjustmentStated', prov, warnings);
   for (const field of ['budget', 'actual', 'priorYearActual', 'reception', 'vehiclePurchase', 'vehicleOperation', 'overseas'] as const) {
     doc.threePublic[field] = candidates.resolve<number>(`threePublic.${field}`, prov, warnings);
   }
@@ -93,6 +95,9 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
       const cell = f.cells[key];
       prov[`indicators.${i}.${key}`] = candidates.provenanceOf({ line: cell?.line ?? f.line, focus: cell?.text });
     }
+    // The category is derived from the written level name: it points where that name is.
+    const from = prov[`indicators.${i}.level1`] ?? prov[`indicators.${i}.level2`];
+    if (doc.indicators[i]!.category && from) prov[`indicators.${i}.category`] = from;
   });
 
   if (found.explicitBreakdown.length) {

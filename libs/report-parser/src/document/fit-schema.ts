@@ -29,6 +29,9 @@ export function fitSchema(doc: ReportDocument): ReportDocument {
       doc.budget[line][k] = num(`budget.${line}.${k}`, doc.budget[line][k], -MAX_AMOUNT, MAX_AMOUNT);
     }
   }
+  for (const k of ['carryover', 'adjustmentStated'] as const) {
+    doc.budget.total[k] = num(`budget.total.${k}`, doc.budget.total[k] ?? null, -MAX_AMOUNT, MAX_AMOUNT);
+  }
   doc.budget.total.executionRateStated = num('budget.total.executionRateStated', doc.budget.total.executionRateStated, -100_000, 100_000);
   for (const k of Object.keys(doc.threePublic) as (keyof ReportDocument['threePublic'])[]) {
     doc.threePublic[k] = num(`threePublic.${k}`, doc.threePublic[k], -MAX_AMOUNT, MAX_AMOUNT);

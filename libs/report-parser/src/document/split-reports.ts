@@ -1,5 +1,5 @@
 import type { ReportKind } from '@hunan-perf/contracts';
-import type { SourceLine } from '../segment/lines.js';
+import { inOrder, type SourceLine } from '../segment/lines.js';
 import { stripMarkers } from '../segment/sections.js';
 
 export interface ReportPart {
@@ -38,6 +38,6 @@ export function splitReports(lines: SourceLine[]): ReportPart[] {
     parts.push({ kind: 'project', lines: lines.slice(from, to) });
   }
   const rest = lines.filter((_, i) => !inProject.has(i));
-  const hasDepartment = rest.some((l) => /部门整体|整体支出|部门.*自评|单位.*自评/.test(l.text));
+  const hasDepartment = rest.some((l) => /部门整体|整体支出/.test(l.text) || inOrder(l.text, '部门', '自评') || inOrder(l.text, '单位', '自评'));
   return hasDepartment ? [{ kind: 'department_overall', lines: rest }, ...parts] : parts;
 }

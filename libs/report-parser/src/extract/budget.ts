@@ -189,7 +189,10 @@ function readBudgetProse(ctx: ExtractContext): void {
     }
     const rate = /(预算执行率|预算完成率|执行率)(?:为|达|是|达到)?\s*(\d+(?:\.\d+)?)\s*%/.exec(line.text);
     if (rate && !/控制率|采购/.test(line.text.slice(Math.max(0, rate.index - 6), rate.index + 4)) && /整体|全年|部门|预算完成率/.test(line.text)) {
-      ctx.candidates.add('budget.total.executionRateStated', { value: Number(rate[2]), line: line.no, strength: STRENGTH.weak, where: 'text', focus: rate[0] });
+      // A rate stated beside the department's own totals is a statement, not an aside: a table that
+      // says otherwise is reported (湘西: 93.56 % in the text, 93.55 % in its table).
+      const stated = /整体|部门/.test(line.text) && AMOUNT.test(line.text);
+      ctx.candidates.add('budget.total.executionRateStated', { value: Number(rate[2]), line: line.no, strength: stated ? STRENGTH.text : STRENGTH.weak, where: 'text', focus: rate[0] });
     }
   }
 }

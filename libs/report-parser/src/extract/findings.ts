@@ -16,36 +16,61 @@ interface Section {
   to: number;
 }
 
+const SENTENCE_END = /[。；;!！?？]/;
+const TRAILING = /[：:，,、\s]/;
+
 /** First sentence of an item: "合理编制年度预算。科学设置…" → "合理编制年度预算". */
 export function itemText(rest: string): string {
-  const first = rest.split(/[。；;!！?？]/)[0] ?? rest;
-  return first.replace(/[：:，,、\s]+$/, '').trim();
+  const cut = rest.search(SENTENCE_END);
+  const first = cut < 0 ? rest : rest.slice(0, cut);
+  // What .replace(/[：:，,、\s]+$/, '') removes, without retrying the class run from each of its characters.
+  let end = first.length;
+  while (end > 0 && TRAILING.test(first[end - 1]!)) end--;
+  return first.slice(0, end).trim();
 }
 
+/**
+ * The item number after leading blanks, a bullet and an opening bracket. The blank runs are matched
+ * atomically ((?=(\s*))\1): giving blanks back to the next \s* can never help, and trying to is
+ * quadratic in a long run.
+ */
+const NUMBER_OF = /^(?=(\s*))\1(?:[-*•](?=(\s+))\2)?[（(]?(?=(\s*))\3([0-9一二三四五六七八九十①-⑩]+)/;
+
 function numberOf(text: string): string {
-  return /^[\s\t]*(?:[-*•]\s+)?[（(]?\s*([0-9一二三四五六七八九十①-⑩]+)/.exec(text)?.[1] ?? '';
+  return NUMBER_OF.exec(text)?.[4] ?? '';
 }
 
 /** 存在的问题 / 改进措施 lists, one entry per numbered item. */
 export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; measures: FoundItem[] } {
   const lines = ctx.lines;
-  const sections: Section[] = [];
-  lines.forEach((line, idx) => {
-    const h = headingOf(line);
+  const headings = lines.map(headingOf);
+  // A section ends at the next heading of its level or above (circled items aside), at the next
+  // 附件 heading or line. One backward sweep keeps, for each section level, the nearest such line.
+  const starts: { idx: number; heading: Heading; kind: Section['kind'] }[] = [];
+  headings.forEach((h, idx) => {
     if (!h || h.title.length > 40) return;
     const kind = PROBLEMS.test(h.title) ? (MEASURES.test(h.title) ? 'both' : 'problems') : MEASURES.test(h.title) ? 'measures' : null;
-    if (!kind) return;
-    let end = idx + 1;
-    for (; end < lines.length; end++) {
-      const next = headingOf(lines[end]!);
-      if (next && next.level <= h.level && next.style !== 'circled') break;
-      if (next && next.level === 0) break;
-      if (/^附件/.test(stripMarkers(lines[end]!.text))) break;
-    }
-    sections.push({ heading: h, kind, from: idx + 1, to: end });
+    if (kind) starts.push({ idx, heading: h, kind });
   });
+  const levels = [...new Set(starts.map((s) => s.heading.level))];
+  const nextStop = new Map<number, number>(levels.map((l) => [l, lines.length]));
+  const sections: Section[] = [];
+  let k = starts.length - 1;
+  for (let j = lines.length - 1; j >= 0 && k >= 0; j--) {
+    while (k >= 0 && starts[k]!.idx === j) {
+      const s = starts[k--]!;
+      sections.push({ heading: s.heading, kind: s.kind, from: j + 1, to: nextStop.get(s.heading.level)! });
+    }
+    const h = headings[j];
+    const all = (h && h.level === 0) || /^附件/.test(stripMarkers(lines[j]!.text));
+    for (const level of levels) {
+      if (all || (h && h.level <= level && h.style !== 'circled')) nextStop.set(level, j);
+    }
+  }
+  sections.reverse();
   // An outer section holding a more specific one ("八、…存在的问题…" over "2.存在的问题…") gives way to it.
-  const inner = sections.filter((s) => !sections.some((o) => o !== s && o.from > s.from && o.from <= s.to));
+  // Sections are in line order, so the nearest one starting inside a section is the next one.
+  const inner = sections.filter((s, i) => !(i + 1 < sections.length && sections[i + 1]!.from <= s.to));
   const problems: FoundItem[] = [];
   const measures: FoundItem[] = [];
   for (const s of inner) {
@@ -82,6 +107,26 @@ export function extractFindings(ctx: ExtractContext): { problems: FoundItem[]; m
 const OCR_LABELS = /存在的问题及原因分析|存在的问题|存在的问|题分析及|问题分析及|改进措施|原因分析/g;
 
 /**
+ * A number before a list item: /(?:^|\s)(\d{1,2})\s*[.、．]?\s+(?=[\u4e00-\u9fa5])/g with its blank
+ * runs matched atomically. Without a separator the blanks are one run that \s+ takes; with one,
+ * the blanks before it and after it are separate runs. (The plain form retries every split of a
+ * blank run between \s* and \s+: quadratic in the run.)
+ */
+const INLINE_MARKER = /(?:^|\s)(\d{1,2})(?:(?=(\s*))\2[.、．](?=(\s+))\3|(?=(\s+))\4)(?=[\u4e00-\u9fa5])/g;
+
+/**
+ * text.replace(/其他需要说明.*$/, ''). `.*` does not cross U+2028/U+2029, so the cut is at the first
+ * 其他需要说明 after the last of them (the regex would retry from every earlier one).
+ */
+function cutFromNote(text: string): string {
+  let last = text.length - 1;
+  while (last >= 0 && !TERMINATOR.test(text[last]!)) last--;
+  const at = text.indexOf('其他需要说明', last + 1);
+  return at < 0 ? text : text.slice(0, at);
+}
+const TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
  * OCR of a two-column table can flatten 存在的问题 and 改进措施 into one line: "1. … 2. … 1. … 2 …",
  * the labels scattered between. Two numbered runs that each restart at 1 are the two lists.
  */
@@ -89,7 +134,7 @@ function inlineFindings(ctx: ExtractContext): { problems: FoundItem[]; measures:
   for (const line of ctx.lines) {
     const t = line.text;
     if (!/存在的问题/.test(t) || !/改进措施|整改措施/.test(t)) continue;
-    const markers = [...t.matchAll(/(?:^|\s)(\d{1,2})\s*[.、．]?\s+(?=[\u4e00-\u9fa5])/g)].map((m) => ({ n: Number(m[1]), at: m.index! + m[0].length, start: m.index! }));
+    const markers = [...t.matchAll(INLINE_MARKER)].map((m) => ({ n: Number(m[1]), at: m.index! + m[0].length, start: m.index! }));
     const runs: { at: number; start: number }[][] = [];
     let current: { at: number; start: number }[] = [];
     for (const m of markers) {
@@ -103,7 +148,7 @@ function inlineFindings(ctx: ExtractContext): { problems: FoundItem[]; measures:
     if (lists.length < 2) continue;
     const toItems = (run: { at: number; start: number }[], end: number): FoundItem[] =>
       run.map((m, i) => {
-        const raw = t.slice(m.at, i + 1 < run.length ? run[i + 1]!.start : end).replace(OCR_LABELS, ' ').replace(/其他需要说明.*$/, '');
+        const raw = cutFromNote(t.slice(m.at, i + 1 < run.length ? run[i + 1]!.start : end).replace(OCR_LABELS, ' '));
         const joined = raw.replace(/\s+/g, ' ').replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '').trim();
         return { text: itemText(joined), line: line.no };
       }).filter((item) => item.text);

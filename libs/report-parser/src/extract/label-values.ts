@@ -4,6 +4,7 @@ import type { SourceLine } from '../segment/lines.js';
 import { STRENGTH } from './candidates.js';
 import type { ExtractContext } from './context.js';
 import { looksLikeUnitName } from './region.js';
+import { toWanYuan, unitOf } from '../numbers/parse-number.js';
 
 /** Labels longest first, so "人员编制数" wins over "编制". */
 const ENTRIES = FIELD_LEXICON.map((e) => ({ ...e, labels: [...e.labels].sort((a, b) => b.length - a.length) }));
@@ -11,6 +12,7 @@ const ENTRIES = FIELD_LEXICON.map((e) => ({ ...e, labels: [...e.labels].sort((a,
 const CONNECTOR = /^(?:[:：]|为|是|共有|共|有|达|计)?/;
 const COUNT_AFTER = /^(\d{1,6})(?:人|个|名)?/;
 const COUNT_CELL = /^(\d{1,6})(?:人|个|名)?$/;
+const AMOUNT_AFTER = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(万元|亿元|元|万)/;
 
 /**
  * Every lexicon field read from labels, in any layout: the label's own cell ("人员编制：128",
@@ -29,7 +31,7 @@ export function readLabelledFields(ctx: ExtractContext): void {
 
 function readEntry(ctx: ExtractContext, entry: (typeof ENTRIES)[number], cells: StreamCell[], i: number, text: string): void {
   const cell = cells[i]!;
-  for (const clause of text.split(/[，,。；;、]/)) {
+  for (const clause of text.split(/[，。；;、]|,(?!\d{3})/)) {
     const label = entry.labels.find((l) => clause.includes(l));
     if (!label) continue;
     const at = clause.indexOf(label);
@@ -52,6 +54,9 @@ function addValue(ctx: ExtractContext, entry: FieldEntry, text: string, cell: St
   if (entry.kind === 'count') {
     const m = (wholeCell ? COUNT_CELL : COUNT_AFTER).exec(text);
     if (m) candidates.add(entry.path, { value: Number(m[1]), line: cell.line, strength, where: strength === STRENGTH.weak ? 'text' : 'table', focus: m[1] });
+  } else if (entry.kind === 'amount') {
+    const m = AMOUNT_AFTER.exec(text);
+    if (m) candidates.add(entry.path, { value: toWanYuan(Number(m[1]!.replace(/,/g, '')), unitOf(m[2])), line: cell.line, strength: STRENGTH.text, where: 'text', focus: m[1] });
   } else if (entry.kind === 'unitName') {
     const name = unitNameAt(text);
     if (name) candidates.add(entry.path, { value: asWritten(ctx.lineByNo.get(cell.line), name), line: cell.line, strength: STRENGTH.table, where: 'table', focus: name });

@@ -1,7 +1,8 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { cellAmount, findAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { inOrder } from '../segment/lines.js';
 import { tableUnit } from './table-unit.js';
 import type { Row } from '../segment/tables.js';
 
@@ -14,8 +15,9 @@ function partOf(label: string): Part | null {
   if (/三公经费/.test(t)) return 'total';
   if (/购置和|购置及/.test(t)) return 'vehicles';
   if (/接待/.test(t)) return 'reception';
-  if (/车.*购置|购置.*车/.test(t)) return 'vehiclePurchase';
-  if (/车.*(运行|运维|维护)/.test(t)) return 'vehicleOperation';
+  // /车.*购置|购置.*车/ and /车.*(运行|运维|维护)/, without their quadratic retries.
+  if (inOrder(t, '车', '购置') || inOrder(t, '购置', '车')) return 'vehiclePurchase';
+  if (inOrder(t, '车', '运行') || inOrder(t, '车', '运维') || inOrder(t, '车', '维护')) return 'vehicleOperation';
   if (/出国|出境/.test(t)) return 'overseas';
   return null;
 }
@@ -80,7 +82,8 @@ function readTables(ctx: ExtractContext): void {
   }
 }
 
-const AMOUNT = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/;
+/** /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/, in linear time (numbers/parse-number.ts). */
+const AMOUNT = { test: (t: string): boolean => findAmount(t) !== null, exec: (t: string): RegExpExecArray | null => findAmount(t) };
 
 /** "“三公”经费预算8万元…年终决算共支出6.8万元，其中公务接待6.8万元". */
 function readProse(ctx: ExtractContext): void {
@@ -98,6 +101,8 @@ function readProse(ctx: ExtractContext): void {
     }
     for (const sentence of sentencesOf(t)) {
       let kind: 'budget' | 'actual' | null = null;
+      let namesThreePublic: boolean | undefined; // sentence.some((c) => /三公/.test(c)), read once
+      const saysThreePublic = (): boolean => (namesThreePublic ??= sentence.some((c) => /三公/.test(c)));
       for (const clause of sentence) {
         if (/预算|年初/.test(clause)) kind = 'budget';
         else if (/决算|实际|支出|执行/.test(clause)) kind = 'actual';
@@ -110,7 +115,7 @@ function readProse(ctx: ExtractContext): void {
         const part = partOf(clause);
         const add = (path: string): void => ctx.candidates.add(path, { value, line: line.no, strength: STRENGTH.text, where: 'text', focus: m[0] });
         if (part === 'vehicles') continue;
-        const plainTotal = part === null && !/公务|车|接待|出国|其中/.test(clause) && (/三公|经费/.test(clause) || sentence.some((c) => /三公/.test(c)));
+        const plainTotal = part === null && !/公务|车|接待|出国|其中/.test(clause) && (/三公|经费/.test(clause) || saysThreePublic());
         if (part === 'total' || plainTotal) {
           if (kind === 'budget') add('threePublic.budget');
           else if (kind === 'actual') add('threePublic.actual');

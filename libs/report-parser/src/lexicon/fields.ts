@@ -6,7 +6,7 @@
  * Labels are matched on the compact form of a cell or clause (whitespace removed, traditional
  * characters already simplified). `exclude` words anywhere in the label text veto the match.
  */
-export type ValueKind = 'count' | 'score' | 'grade' | 'unitName' | 'date';
+export type ValueKind = 'count' | 'score' | 'grade' | 'unitName' | 'date' | 'amount';
 
 export interface FieldEntry {
   path: string;
@@ -33,6 +33,20 @@ export const FIELD_LEXICON: readonly FieldEntry[] = [
     kind: 'unitName',
     labels: ['部门(单位)名称', '部门(单位)', '单位名称', '填报单位(盖章)', '填报单位', '预算部门名称', '预算单位名称', '部门名称', '项目单位', '评价单位', '单位(盖章)'],
     exclude: ['实施单位', '主管部门'],
+  },
+  {
+    // 上年结转结余 counted in the year's funds: not an adjustment (湖南 scoring rule).
+    path: 'budget.total.carryover',
+    kind: 'amount',
+    labels: ['年初调整后结转结余', '年初结转结余', '年初结转和结余', '上年结转结余', '上年结转和结余', '上年结余结转', '上年结转资金', '上年结转'],
+    exclude: ['年末', '年底', '基本支出', '项目支出'],
+  },
+  {
+    // The 追加/追减 the report states: the adjustment itself.
+    path: 'budget.total.adjustmentStated',
+    kind: 'amount',
+    labels: ['追加预算', '预算追加', '追加资金', '追加经费', '追加追减', '预算调整数', '调整数'],
+    exclude: ['项目支出', '基本支出', '三公', '调整率'],
   },
   {
     path: 'reportDate',

@@ -77,3 +77,89 @@ export function chineseNumber(text: string): number | null {
   }
   return text.length ? value : null;
 }
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** `\s` of a regex without the u flag, by UTF-16 unit. */
+const isBlank = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * The first amount with its unit in a text: exactly what
+ *   /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(text)
+ * returns (with `negative`, the same with -? before each number, i.e. /(-?…|-?…)\s*(…)/), in linear
+ * time. The regex retries from every digit of a long run of digits that no unit follows, and
+ * re-reads a long 1,000,000,… chain from each of its groups: quadratic in the run.
+ *
+ * At a digit run [start, end): \d+ must take the whole run (a digit left over can start nothing
+ * that follows), so the plain form's answer is the same from every digit of the run. The grouped
+ * form needs at most three digits before the run's comma, so it can only start in the last three
+ * digits of the run, and its answer depends only on where its comma chain ends — shared by all
+ * the runs inside that chain.
+ */
+export function findAmount(text: string, negative = false): RegExpExecArray | null {
+  const n = text.length;
+  const code = (i: number): number => (i < n ? text.charCodeAt(i) : -1);
+  const digitsFrom = (i: number): number => {
+    while (isDigit(code(i))) i++;
+    return i;
+  };
+  /** \s*(万元|亿元|元) at i: the end of the unit and the unit, or null. */
+  const unitAt = (i: number): [number, string] | null => {
+    while (isBlank(code(i))) i++;
+    const c = code(i);
+    if ((c === 0x4e07 || c === 0x4ebf) && code(i + 1) === 0x5143) return [i + 2, text.slice(i, i + 2)]; // 万元, 亿元
+    if (c === 0x5143) return [i + 1, '元'];
+    return null;
+  };
+  /** (?:\.\d+)?\s*(unit) after a number ending at i: [number end, match end, unit] or null. */
+  const tailAt = (i: number): [number, number, string] | null => {
+    if (code(i) === 0x2e && isDigit(code(i + 1))) {
+      const f = digitsFrom(i + 1);
+      const u = unitAt(f);
+      return u ? [f, u[0], u[1]] : null;
+    }
+    const u = unitAt(i);
+    return u ? [i, u[0], u[1]] : null;
+  };
+  /** (?:,\d{3})+ from a comma at i: where the greedy groups end (-1 if none). */
+  const groupsFrom = (i: number): number => {
+    let p = i;
+    while (code(p) === 0x2c && isDigit(code(p + 1)) && isDigit(code(p + 2)) && isDigit(code(p + 3))) p += 4;
+    return p === i ? -1 : p;
+  };
+  // The comma chain last read: commas at chainFrom, chainFrom + 4, … all end at chainTo.
+  let chainFrom = -1;
+  let chainTo = -1;
+  let chainTail: [number, number, string] | null = null;
+  const grouped = (commaAt: number): [number, number, string] | null => {
+    if (chainFrom >= 0 && commaAt >= chainFrom && commaAt < chainTo && (commaAt - chainFrom) % 4 === 0) return chainTail;
+    const end = groupsFrom(commaAt);
+    if (end < 0) return null;
+    chainFrom = commaAt;
+    chainTo = end;
+    chainTail = tailAt(end);
+    return chainTail;
+  };
+  const result = (start: number, numberEnd: number, tail: [number, number, string]): RegExpExecArray => {
+    const m = [text.slice(start, tail[1]), text.slice(start, numberEnd), tail[2]] as unknown as RegExpExecArray;
+    m.index = start;
+    m.input = text;
+    return m;
+  };
+  for (let start = 0; start < n; ) {
+    if (!isDigit(code(start))) {
+      start++;
+      continue;
+    }
+    const end = digitsFrom(start);
+    const from = negative && code(start - 1) === 0x2d ? start - 1 : start;
+    const a = code(end) === 0x2c ? grouped(end) : null;
+    if (a && end - start <= 3) return result(from, a[0], a);
+    const b = tailAt(end);
+    if (b) return result(from, b[0], b);
+    if (a) return result(end - 3, a[0], a);
+    start = end;
+  }
+  return null;
+}

@@ -46,10 +46,11 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
   }
 
   // Weights against 100 and against the weight their 一级/二级 header states.
+  const childrenOf = level2Children(found.groups);
   for (const g of found.groups) {
     if (g.weight === null) continue;
     const name = g.level2 ?? g.level1;
-    const children = g.level2 === null ? found.groups.filter((c) => c.level2 !== null && c.level1 === g.level1 && g.rows.some((r) => c.rows.includes(r))) : [];
+    const children = g.level2 === null ? childrenOf(g) : [];
     let childSum: number | null = null;
     if (children.length && children.every((c) => c.weight !== null)) childSum = sum(children.map((c) => c.weight));
     else if (g.rows.length && g.rows.every((r) => r.row.weight !== null)) childSum = sum(g.rows.map((r) => r.row.weight));
@@ -110,4 +111,26 @@ export function validateReport(doc: ReportDocument, found: IndicatorResult, budg
     }
   }
   return w;
+}
+
+/**
+ * The 二级 groups under a 一级 group: same level1, sharing one of its rows, in group order — what
+ * groups.filter((c) => c.level2 !== null && c.level1 === g.level1 && g.rows.some((r) => c.rows.includes(r)))
+ * gives, through an index of the groups each row is in rather than a scan of all groups per group.
+ */
+function level2Children(groups: IndicatorResult['groups']): (g: IndicatorResult['groups'][number]) => IndicatorResult['groups'] {
+  const level2Of = new Map<object, number[]>();
+  groups.forEach((c, i) => {
+    if (c.level2 === null) return;
+    for (const r of c.rows) {
+      const list = level2Of.get(r);
+      if (!list) level2Of.set(r, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return (g) => {
+    const at = new Set<number>();
+    for (const r of g.rows) for (const i of level2Of.get(r) ?? []) if (groups[i]!.level1 === g.level1) at.add(i);
+    return [...at].sort((a, b) => a - b).map((i) => groups[i]!);
+  };
 }
