@@ -34,6 +34,7 @@ test('湘西 2021: formal table values, every contradiction reported', async () 
   // 综合得分 98.36 in the text and the 一级 table, 总分 99 in 附件2.
   const ambiguous = (path: string) => d.warnings.filter((w) => w.code === 'AMBIGUOUS_VALUE' && w.path === path).map((w) => w.message);
   expect(ambiguous('score.total').some((m) => m.startsWith('自评得分：') && m.includes('98.36') && m.includes('99'))).toBe(true);
+  expect(byCode('TOTAL_MISMATCH').some((m) => m.includes('6568.25') && m.includes('6568.82'))).toBe(true); // 附件 vs the 支出 table
   expect(ambiguous('budget.total.executionRateStated').some((m) => m.includes('93.55') && m.includes('93.56'))).toBe(true);
   expect(ambiguous('staff.quota').some((m) => m.startsWith('编制数：') && m.includes('87'))).toBe(true);
   expect(byCode('SCORE_SUM_MISMATCH').length).toBeGreaterThanOrEqual(1);

@@ -31,6 +31,9 @@ test('益阳 2024: cell-per-line tables', async () => {
   ]);
   expect(d.findings.problems).toHaveLength(2);
   expect(d.findings.measures).toEqual(['提高绩效编报能力', '规范资金使用制度', '严格执行资金安排']);
-  expect(codes(d).sort()).toEqual(['AMBIGUOUS_VALUE', 'OVER_EXECUTION', 'OVER_EXECUTION']);
+  expect(codes(d).sort()).toEqual(['AMBIGUOUS_VALUE', 'AMBIGUOUS_VALUE', 'AMBIGUOUS_VALUE', 'OVER_EXECUTION', 'OVER_EXECUTION']);
+  // The conclusion's 产出 50 / 效益 30 against the table's 40 / 20: said, the table's figures kept.
+  const prose = d.warnings.filter((w) => w.path === 'scoreBreakdown').map((w) => w.message);
+  expect(prose).toEqual([expect.stringMatching(/^产出指标.*50.*40/), expect.stringMatching(/^效益指标.*30.*20/)]);
   expect(d.provenance['budget.total.initial']?.line).toBe(230);
 });

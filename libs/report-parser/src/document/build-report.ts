@@ -10,6 +10,7 @@ import { extractStaff } from '../extract/staff.js';
 import { readLabelledFields } from '../extract/label-values.js';
 import { fullFormOf } from '../extract/title.js';
 import { categoryOf } from '../extract/category.js';
+import { proseBreakdownWarnings } from '../extract/prose-breakdown.js';
 import { extractIndicators } from '../extract/indicators.js';
 import { normaliseGrade } from '@hunan-perf/metrics';
 import { extractScore } from '../extract/score.js';
@@ -128,7 +129,7 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
 
   doc.provenance = Object.fromEntries(Object.entries(prov).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   fitSchema(doc);
-  doc.warnings.push(...validateReport(doc, found, budgetRow));
+  doc.warnings.push(...validateReport(doc, found, budgetRow), ...proseBreakdownWarnings(doc, lines));
   return fitSchema(doc);
 }
 

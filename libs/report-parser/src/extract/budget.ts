@@ -202,9 +202,30 @@ function compactProse(text: string): string {
   return text.replace(/(?<=[\u4e00-\u9fa5])[ \u3000]+(?=[\u4e00-\u9fa5\d])|(?<=[\d%])[ \u3000]+(?=[\u4e00-\u9fa5])/g, '');
 }
 
+/**
+ * The 收支 tables of the basic-data section ("部门（单位）年度支出和结余情况": 机构名称 | 支出合计 | …):
+ * their 汇总/合计 row states the year's spending once more. Read as a plain table value, so that a
+ * figure differing from the self-evaluation table's is reported (湘西: 6568.82 here, 6568.25 there).
+ */
+function readSpendingTable(ctx: ExtractContext, table: Table): void {
+  for (let r = 0; r < table.rows.length; r++) {
+    const k = table.rows[r]!.cells.findIndex((c) => /^(支出合计|支出总计|本年支出合计)$/.test(squash(c.text)));
+    if (k < 0) continue;
+    const unit = tableUnit(table, table.rows[r]!, ctx.lineByNo);
+    for (const row of table.rows.slice(r + 1, r + 6)) {
+      if (!/汇总|合计|总计/.test(squash(row.cells[0]?.text ?? ''))) continue;
+      const cell = row.cells[k];
+      const value = cell ? cellAmount(cell.text, unit) : null;
+      if (cell && value !== null) ctx.candidates.add('budget.total.actual', { value, line: cell.line, strength: STRENGTH.table, where: 'table', focus: cell.text });
+      return;
+    }
+  }
+}
+
 export function extractBudget(ctx: ExtractContext): BudgetScoreRow | null {
   let scoreRow: BudgetScoreRow | null = null;
   for (const table of ctx.tables) readBudgetTable(ctx, table, (row) => (scoreRow ??= row));
+  for (const table of ctx.tables) readSpendingTable(ctx, table);
   readBudgetProse(ctx);
   return scoreRow;
 }

@@ -89,3 +89,4 @@ export const NAME_STOP_WORDS: readonly string[] = ['一级指标', '二级指标
 
 /** What may follow a unit's full name in a sentence ("…办公室部门使用专项资金"): its end, not more name. */
 export const NAME_FOLLOWERS: readonly string[] = ['部门', '单位', '的', '在', '使用', '对', '按', '严格', '本', '是', '为', '共', '于', '根据', '全年', '年度'];
+
