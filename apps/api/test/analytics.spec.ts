@@ -51,8 +51,8 @@ describe('analytics on the five seed reports', () => {
     const res = await viewer.agent.get('/api/analytics/overview?year=2021').expect(200);
     expect(res.body.availableYears).toEqual([2024, 2023, 2021]);
     expect(res.body.counts).toMatchObject({ reports: 3, units: 3 });
-    expect(res.body.score).toMatchObject({ mean: 97.5, median: 97.5, min: 96, max: 99 });
-    // 浏阳 96 “优秀” and 湘西 99 “优”; 望城 states neither score nor grade.
+    expect(res.body.score).toMatchObject({ mean: 97.18, median: 97.18, min: 96, max: 98.36 });
+    // 浏阳 96 “优秀” and 湘西 98.36 “优”; 望城 states neither score nor grade.
     expect(res.body.grades).toContainEqual({ grade: '优', count: 2 });
     expect(res.body.grades).toContainEqual({ grade: '未评级', count: 1 });
     expect(res.body.top[0].unitName).toBe('湘西土家族苗族自治州工业和信息化局');
@@ -69,7 +69,7 @@ describe('analytics on the five seed reports', () => {
     const yiyang = res.body.series.find((s: { key: string }) => s.key === units['003']);
     expect(yiyang.points).toEqual([{ year: 2021, value: null, change: null }, { year: 2024, value: 100, change: null }]);
     const xiangxi = res.body.series.find((s: { key: string }) => s.key === units['004']);
-    expect(xiangxi.points).toEqual([{ year: 2021, value: 99, change: null }, { year: 2024, value: null, change: null }]);
+    expect(xiangxi.points).toEqual([{ year: 2021, value: 98.36, change: null }, { year: 2024, value: null, change: null }]);
     const byRegion = await viewer.agent.get('/api/analytics/trends?metric=executionRate&regionCodes=433100,430000').expect(200);
     expect(byRegion.body.series.map((s: { name: string }) => s.name)).toEqual(['湘西土家族苗族自治州', '湖南省']);
     expect(byRegion.body.series[0].points.find((p: { year: number }) => p.year === 2021).value).toBe(93.56);

@@ -42,18 +42,18 @@ describe('review: read beside the source, correct with a reason, confirm, versio
 
   it('records every edit with who, old and new value and reason; keeps the extracted value beside it', async () => {
     const before = (await analyst.agent.get(`/api/reports/${xiangxi}`)).body.document;
-    // The engine takes the formal table's 总分 99; the reviewer decides the text's 98.36 is right.
-    expect(before.score.total).toBe(99);
+    // The engine takes the 综合得分 98.36 the report states twice; the reviewer decides 附件2's 总分 99 is right.
+    expect(before.score.total).toBe(98.36);
     expect(before.staff.actual).toBe(87);
     const res = await patch(analyst, xiangxi, {
-      reason: '以自评报告正文得分为准',
-      edits: [{ path: 'score.total', value: 98.36 }, { path: 'staff.actual', value: 86 }],
+      reason: '以附件2自评表总分为准',
+      edits: [{ path: 'score.total', value: 99 }, { path: 'staff.actual', value: 86 }],
     }).expect(200);
     expect(res.body.id).toBe(xiangxi);
-    expect(res.body.document.score.total).toBe(98.36);
+    expect(res.body.document.score.total).toBe(99);
     expect(res.body.extractedDocument.score.total).toBe(before.score.total);
     expect(res.body.corrections).toEqual([
-      expect.objectContaining({ path: 'score.total', extracted: 99, before: 99, after: 98.36, reason: '以自评报告正文得分为准' }),
+      expect.objectContaining({ path: 'score.total', extracted: 98.36, before: 98.36, after: 99, reason: '以附件2自评表总分为准' }),
       expect.objectContaining({ path: 'staff.actual', extracted: 87, before: 87, after: 86 }),
     ]);
     const events = await t.dataSource.query(
@@ -62,11 +62,11 @@ describe('review: read beside the source, correct with a reason, confirm, versio
       [xiangxi],
     );
     expect(events).toEqual([
-      { field: 'score.total', old_value: 99, new_value: 98.36, reason: '以自评报告正文得分为准', username: expect.stringMatching(/^analyst-/) },
-      { field: 'staff.actual', old_value: 87, new_value: 86, reason: '以自评报告正文得分为准', username: expect.stringMatching(/^analyst-/) },
+      { field: 'score.total', old_value: 98.36, new_value: 99, reason: '以附件2自评表总分为准', username: expect.stringMatching(/^analyst-/) },
+      { field: 'staff.actual', old_value: 87, new_value: 86, reason: '以附件2自评表总分为准', username: expect.stringMatching(/^analyst-/) },
     ]);
     const [{ score_total }] = await t.dataSource.query(`SELECT score_total FROM report WHERE id = $1`, [xiangxi]);
-    expect(Number(score_total)).toBe(98.36);
+    expect(Number(score_total)).toBe(99);
   });
 
   it('confirms, confirming twice is harmless, and a newer version supersedes it in the same step', async () => {

@@ -84,12 +84,9 @@ export function unitNameAt(text: string): string | null {
     const at = t.indexOf(stop);
     if (at > 0) t = t.slice(0, at);
   }
-  t = t.replace(/[□√☑■].*$/, '');
-  for (let end = Math.min(t.length, 40); end >= 4; end--) {
-    const s = t.slice(0, end);
-    if (looksLikeUnitName(s)) return s;
-  }
-  return null;
+  t = t.replace(/[^\u4e00-\u9fa5（）()].*$/, '');
+  // The whole value must be a name: "浏阳市工信局机关" is not shortened to a name it does not write.
+  return looksLikeUnitName(t) ? t : null;
 }
 
 /** The name as written in the original line (traditional characters and all), found by its compact form. */
