@@ -81,4 +81,49 @@ describe('layouts none of the seeds has', () => {
     ]);
     expect(d!.scoreBreakdown).toEqual(expect.arrayContaining([{ level1: '投入', level2: null, weight: 20, score: 9 }]));
   });
+
+  it('a pipe table without outer pipes, a page banner inside a one-cell-per-line sheet', async () => {
+    const [d] = await extract(`某县财政局2023年度部门整体支出绩效自评报告
+一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分
+产出指标 | 数量指标 | 培训人次 | ≥500人次 | 620人次 | 10 | 10
+产出指标 | 质量指标 | 验收合格率 | 100% | 96% | 10 | 8
+`);
+    expect(d!.indicators.map((i) => [i.name, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['培训人次', '≥500人次', '620人次', 10, 10],
+      ['验收合格率', '100%', '96%', 10, 8],
+    ]);
+    const [s] = await extract(`2018年度部门整体支出绩效自评指标计分表
+一级指标
+
+二级指标
+
+三级指标
+
+自评分
+
+指标解释
+
+投入(20分)
+
+目标设定(5分)
+
+绩效目标合理性(2分)
+
+2
+
+部门所设立的整体绩效目标依据是否充分,用以反映和考核部门整体绩效目标与部门履职的相符性情况。
+
+第 2 页 共 9 页
+
+绩效指标明确性(3分)
+
+3
+
+部门依据整体绩效目标所设定的绩效指标是否清晰、细化、可衡量。
+`);
+    expect(s!.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score])).toEqual([
+      ['投入', '目标设定', '绩效目标合理性', 2, 2],
+      ['投入', '目标设定', '绩效指标明确性', 3, 3],
+    ]);
+  });
 });

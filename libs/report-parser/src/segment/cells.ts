@@ -1,5 +1,6 @@
 import type { SourceLine } from './lines.js';
 import type { Table } from './tables.js';
+import { PAGE_BANNERS } from '../lexicon/noise.js';
 
 /** One cell of the document's cell stream: a table cell, a `|`/tab-separated piece, or a line of prose. */
 export interface StreamCell {
@@ -67,6 +68,25 @@ export function cellStream(lines: SourceLine[], tables: Table[]): StreamCell[] {
       out.push(cell);
       chunk = marker === 1 && text.length > 200 && pieces.length === 1 ? { marker, cell } : null;
     }
+  }
+  return joinSplitNumbers(out.filter((c) => !isBanner(c.text)));
+}
+
+function isBanner(text: string): boolean {
+  const c = compact(text);
+  return c.length <= 16 && PAGE_BANNERS.some((re) => re.test(c));
+}
+
+/** A number a PDF split over two lines ("95." / "10%") is one cell again ("95.10%"). */
+function joinSplitNumbers(cells: StreamCell[]): StreamCell[] {
+  const out: StreamCell[] = [];
+  for (const cell of cells) {
+    const prev = out[out.length - 1];
+    if (prev && /^-?\d{1,9}\.$/.test(prev.text) && /^\d{1,4}(?:%|分)?$/.test(cell.text)) {
+      out[out.length - 1] = { ...prev, text: prev.text + cell.text };
+      continue;
+    }
+    out.push(cell);
   }
   return out;
 }

@@ -34,6 +34,8 @@ function kindOf(text: string): Kind {
   if (/\S[^\t]*\t/.test(rest) || (lead && rest.includes('\t'))) return 'tabrow';
   if (lead) return 'cell';
   if (/^\s*\|.*\|\s*$/.test(text) && (text.match(/\|/g)?.length ?? 0) >= 3) return 'pipe';
+  // A pipe row without its outer pipes ("产出指标 | 数量指标 | 企业数 | ≥10家 | 12家 | 10 | 10").
+  if (text.split('|').filter((c) => c.trim()).length >= 3) return 'pipe';
   return 'text';
 }
 
