@@ -46,6 +46,7 @@ describe('layouts none of the seeds has', () => {
 `);
     expect(d!.unit.name).toBe('某县農(nóng)業(yè)農(nóng)村局'); // as written
     expect(d!.staff).toEqual({ quota: 128, actual: 185 });
+    expect(d!.reportDate).toBe('2021-12-31'); // 报告日期 is a label of the cover form
     expect(d!.provenance['staff.actual']?.line).toBe(13); // the value's line
   });
 

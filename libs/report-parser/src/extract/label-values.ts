@@ -12,6 +12,7 @@ const ENTRIES = FIELD_LEXICON.map((e) => ({ ...e, labels: [...e.labels].sort((a,
 const CONNECTOR = /^(?:[:：]|为|是|共有|共|有|达|计)?/;
 const COUNT_AFTER = /^(\d{1,6})(?:人|个|名)?/;
 const COUNT_CELL = /^(\d{1,6})(?:人|个|名)?$/;
+const DATE_AFTER = /^((?:19|20)\d{2})[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?/;
 const AMOUNT_AFTER = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(万元|亿元|元|万)/;
 
 /**
@@ -57,6 +58,14 @@ function addValue(ctx: ExtractContext, entry: FieldEntry, text: string, cell: St
   } else if (entry.kind === 'amount') {
     const m = AMOUNT_AFTER.exec(text);
     if (m) candidates.add(entry.path, { value: toWanYuan(Number(m[1]!.replace(/,/g, '')), unitOf(m[2])), line: cell.line, strength: STRENGTH.text, where: 'text', focus: m[1] });
+  } else if (entry.kind === 'date') {
+    const m = DATE_AFTER.exec(text);
+    const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+    const fy = ctx.fiscalYear;
+    if (m && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && (fy === null || (y >= fy && y <= fy + 2))) {
+      const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      candidates.add(entry.path, { value: iso, line: cell.line, strength: STRENGTH.text, where: 'table', focus: m[0] });
+    }
   } else if (entry.kind === 'unitName') {
     const name = unitNameAt(text);
     if (name) candidates.add(entry.path, { value: asWritten(ctx.lineByNo.get(cell.line), name), line: cell.line, strength: STRENGTH.table, where: 'table', focus: name });
