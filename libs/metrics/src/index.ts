@@ -11,3 +11,4 @@ export {
   DEFAULT_RECHECK_RULES, recheck, controlRate, warningColour,
   type RecheckRule, type RecheckRuleSet, type RecheckItem, type RecheckInput, type RecheckBasis,
 } from './recheck.js';
+export { categoryOf, LEVEL1_CATEGORY_WORDS, BROAD_LEVEL1_WORDS } from './indicator-category.js';

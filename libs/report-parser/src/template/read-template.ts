@@ -1,7 +1,6 @@
 import { emptyReportDocument, type ReportDocument, type SourceInfo, unsanitizeCsvCell, validateReportDocument } from '@hunan-perf/contracts';
-import { normaliseGrade } from '@hunan-perf/metrics';
+import { categoryOf, normaliseGrade } from '@hunan-perf/metrics';
 import { ReportParseError } from '../errors.js';
-import { categoryOf } from '../extract/category.js';
 import { revalidateReport } from '../validate/revalidate.js';
 import { parseField, setPath, TEMPLATE_COLUMNS, TEMPLATE_FIELDS, TEMPLATE_VERSION, TemplateValueError } from './template-fields.js';
 
