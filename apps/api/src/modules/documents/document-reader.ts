@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ReportDocument, type SourceFormat } from '@hunan-perf/contracts';
-import { extractReports, formatOf, primaryReport, ReportParseError, TemplateError } from '@hunan-perf/report-parser';
+import { formatOf, ReportParseError, TemplateError } from '@hunan-perf/report-parser';
+import { ExtractionLimitError, type ExtractionPool } from '../../extraction/extraction-pool.js';
 
 export interface ReadDocument {
   sha256: string;
@@ -33,20 +34,20 @@ const MEDIA_TYPES: Record<string, string> = {
 export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Bytes → reports, through the extraction engine as `npm run extract` reads them: it recognises a
- * filled province template (.xlsx/.csv) by its content, and checks an .xlsx archive before unpacking.
- * Throws DocumentReadError with a code and a plain message naming the file (TEMPLATE_INVALID for a
- * template whose rows cannot be taken over).
+ * Bytes → reports, through the extraction engine as `npm run extract` reads them, in a worker of the
+ * extraction pool (never on the event loop): it recognises a filled province template (.xlsx/.csv) by
+ * its content, and checks an .xlsx archive before unpacking. Throws DocumentReadError with a code and
+ * a plain message naming the file (TEMPLATE_INVALID for a template whose rows cannot be taken over,
+ * EXTRACTION_TIMEOUT / EXTRACTION_MEMORY for a file over its time or memory budget).
  */
-export async function readDocument(bytes: Buffer, fileName: string, maxBytes: number, sha256 = sha256Of(bytes)): Promise<ReadDocument> {
+export async function readDocument(pool: ExtractionPool, bytes: Buffer, fileName: string, maxBytes: number, sha256 = sha256Of(bytes)): Promise<ReadDocument> {
   try {
-    const result = await extractReports(bytes, fileName, { maxBytes });
-    const primary = primaryReport(result);
-    const reports = [primary, ...result.reports.filter((r) => r !== primary)];
-    return { sha256, format: result.format, mediaType: MEDIA_TYPES[result.format] ?? 'application/octet-stream', text: result.text, reports };
+    const result = await pool.extract(bytes, fileName, { maxBytes });
+    return { sha256, format: result.format, mediaType: MEDIA_TYPES[result.format] ?? 'application/octet-stream', text: result.text, reports: result.reports };
   } catch (error) {
     if (error instanceof TemplateError) throw new DocumentReadError(error.reason, error.message);
     if (error instanceof ReportParseError) throw new DocumentReadError(error.code, error.message);
+    if (error instanceof ExtractionLimitError) throw new DocumentReadError(error.code, error.message);
     throw error;
   }
 }

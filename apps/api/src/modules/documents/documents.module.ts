@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExtractionModule } from '../../extraction/extraction.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -9,7 +10,7 @@ import { DocumentsStoreModule } from './documents-store.module.js';
 import { IngestionService } from './ingestion.service.js';
 
 @Module({
-  imports: [DocumentsStoreModule, ReportsModule, UnitsModule, RegionsModule, SettingsModule],
+  imports: [DocumentsStoreModule, ExtractionModule, ReportsModule, UnitsModule, RegionsModule, SettingsModule],
   controllers: [DocumentsController],
   providers: [IngestionService, DocumentsService],
   exports: [IngestionService],

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_BYTES } from '@hunan-perf/report-parser';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_LOGGER } from '../../config/config.module.js';
+import { ExtractionPoolService } from '../../extraction/extraction-pool.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
@@ -42,6 +43,7 @@ export class IngestionService {
     private readonly workflow: ReportWorkflowService,
     private readonly settings: SettingsService,
     private readonly audit: AuditService,
+    private readonly extraction: ExtractionPoolService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -60,7 +62,7 @@ export class IngestionService {
       const sha256 = sha256Of(file.bytes);
       const existing = await this.documents.findBySha(sha256);
       if (existing) return await this.existingOutcome(fileName, existing.id, sha256, actor);
-      const read = await readDocument(file.bytes, fileName, DEFAULT_MAX_BYTES, sha256);
+      const read = await readDocument(this.extraction, file.bytes, fileName, DEFAULT_MAX_BYTES, sha256);
       const autoConfirm = options.autoConfirm ?? (await this.settings.ingest()).autoConfirm;
       const stored = await this.db.transaction((m) => this.store(m, file, read, actor, options, autoConfirm));
       if (!stored) {
