@@ -22,3 +22,13 @@ export function normaliseGrade(text: string | null | undefined): Grade | null {
   if (/^(较差|差|不合格)$/.test(t)) return '差';
   return null;
 }
+
+/**
+ * The grade to show: the one the report writes, else the band of its score marked as derived
+ * (按得分推定); null only when there is neither grade nor score.
+ */
+export function shownGrade(written: Grade | null | undefined, score: number | null | undefined): { grade: Grade | null; gradeDerived: boolean } {
+  if (written) return { grade: written, gradeDerived: false };
+  const derived = gradeFor(score);
+  return { grade: derived, gradeDerived: derived !== null };
+}

@@ -1,5 +1,9 @@
 export { round, percent } from './round.js';
-export { GRADE_BANDS, gradeFor, normaliseGrade } from './grade.js';
+export { GRADE_BANDS, gradeFor, normaliseGrade, shownGrade } from './grade.js';
+export {
+  PLAUSIBILITY_METRICS, PLAUSIBILITY_LABELS, DEFAULT_PLAUSIBILITY_BANDS, isImplausible, describeBand, anomaliesOf,
+  type PlausibilityMetric, type PlausibilityBand, type PlausibilityBands, type Anomaly,
+} from './plausibility.js';
 export {
   executionRate, adjustmentRatio, threePublicControlRate, projectShare, budgetMetrics, type BudgetMetrics,
 } from './budget-metrics.js';
