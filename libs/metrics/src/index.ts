@@ -1,4 +1,7 @@
-export { round, percent } from './round.js';
+export { round, percent, toFixedHalfAway } from './round.js';
+export {
+  decimalOf, addDecimal, subtractDecimal, multiplyDecimal, roundDecimal, divideDecimal, formatDecimal, numberOf, type Decimal,
+} from './decimal.js';
 export { GRADE_BANDS, gradeFor, normaliseGrade, shownGrade } from './grade.js';
 export {
   PLAUSIBILITY_METRICS, PLAUSIBILITY_LABELS, DEFAULT_PLAUSIBILITY_BANDS, isImplausible, describeBand, anomaliesOf,

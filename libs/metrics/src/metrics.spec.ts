@@ -1,5 +1,6 @@
 import { emptyReportDocument, type IndicatorRow } from '@hunan-perf/contracts';
 import {
+  addDecimal, decimalOf, divideDecimal, formatDecimal, numberOf, percent, roundDecimal, subtractDecimal, toFixedHalfAway,
   adjustmentRatio, assessIndicator, executionRate, gradeFor, indicatorCompletion, normaliseGrade, parseQuantity,
   projectShare, round, scoreRatesByLevel1, threePublicControlRate,
 } from './index.js';
@@ -17,9 +18,19 @@ describe('budget metrics', () => {
     expect(executionRate({ initial: 100, adjusted: 100, actual: null, executionRateStated: null })).toBeNull();
   });
 
-  it('adjustment ratio needs both initial and adjusted', () => {
-    expect(adjustmentRatio({ initial: 204.03, adjusted: 889.65, actual: null, executionRateStated: null })).toBe(336.04);
-    expect(adjustmentRatio({ initial: 204.03, adjusted: null, actual: 889.65, executionRateStated: null })).toBeNull();
+  it('adjustment ratio: the stated adjustment where there is one, else adjusted − carryover − initial', () => {
+    const line = { initial: null, adjusted: null, actual: null, executionRateStated: null, carryover: null, adjustmentStated: null };
+    expect(adjustmentRatio({ ...line, initial: 204.03, adjusted: 889.65 })).toBe(336.04);
+    expect(adjustmentRatio({ ...line, initial: 204.03, actual: 889.65 })).toBeNull();
+    // 湘西 2021: 追加 3,612.68 万元 stated; 1,802.42 万元 结转结余 is not an adjustment.
+    expect(adjustmentRatio({ ...line, initial: 1592.83, adjusted: 7020.05, carryover: 1802.42, adjustmentStated: 3612.68 })).toBe(226.81);
+    expect(adjustmentRatio({ ...line, initial: 1592.83, adjusted: 7020.05, carryover: 1802.42 })).toBe(227.57);
+    expect(adjustmentRatio({ ...line, initial: 1592.83, adjustmentStated: 3612.68 })).toBe(226.81);
+    // 追减 is negative; documents stored before the fields existed lack them (read as null).
+    expect(adjustmentRatio({ ...line, initial: 160, adjustmentStated: -155 })).toBe(-96.88);
+    expect(adjustmentRatio({ initial: 100, adjusted: 90, actual: null, executionRateStated: null })).toBe(-10);
+    expect(adjustmentRatio({ ...line, initial: 0, adjusted: 10 })).toBeNull();
+    expect(adjustmentRatio({ ...line, adjusted: 10, adjustmentStated: 5 })).toBeNull();
   });
 
   it('three-public control rate and project share', () => {
@@ -34,9 +45,86 @@ describe('budget metrics', () => {
     expect(threePublicControlRate(doc.threePublic)).toBeNull();
   });
 
-  it('rounds half up on two decimals', () => {
+  it('rounds half away from zero in decimal, like PostgreSQL round(numeric, 2)', () => {
     expect(round(1.005)).toBe(1.01);
     expect(round(-1.005)).toBe(-1.01);
+    expect(round(5.625)).toBe(5.63);
+    expect(round(-96.875)).toBe(-96.88);
+    expect(round(2.675)).toBe(2.68); // 2.67499999… as a binary float
+    expect(round(1.0049999)).toBe(1);
+    expect(round(-0.001)).toBe(0);
+    expect(Object.is(round(-0.001), -0)).toBe(false);
+    expect(round(1e21)).toBe(1e21);
+    expect(round(1.23e-7)).toBe(0);
+    expect(round(12.3456, 3)).toBe(12.346);
+  });
+
+  it('percentages are exact quotients: 0.09 ÷ 1.60 × 100 = 5.625 → 5.63', () => {
+    expect(percent(0.09, 1.6)).toBe(5.63);
+    expect((0.09 / 1.6) * 100).toBeLessThan(5.625); // why float division before rounding gives 5.62
+    expect(percent(-0.09, 1.6)).toBe(-5.63);
+    expect(percent(0.09, -1.6)).toBe(-5.63);
+    expect(percent(1, 3)).toBe(33.33);
+    expect(percent(2, 3)).toBe(66.67);
+    expect(percent(1, 0)).toBeNull();
+    expect(percent(null, 3)).toBeNull();
+    expect(executionRate({ initial: null, adjusted: 1.6, actual: 0.09, executionRateStated: null })).toBe(5.63);
+  });
+
+  it('metrics read amounts as stored: two decimals, half away from zero', () => {
+    // 1.005 is stored as 1.01: 1.01 ÷ 2 = 50.5 %, not 50.25 %.
+    expect(executionRate({ initial: null, adjusted: 2, actual: 1.005, executionRateStated: null })).toBe(50.5);
+  });
+
+  it('prints two decimals by the same rule', () => {
+    expect(toFixedHalfAway(5.6)).toBe('5.60');
+    expect(toFixedHalfAway(1.005)).toBe('1.01');
+    expect((1.005).toFixed(2)).toBe('1.00'); // what toFixed would print
+    expect(toFixedHalfAway(-96.875)).toBe('-96.88');
+    expect(toFixedHalfAway(-0.004)).toBe('0.00');
+    expect(toFixedHalfAway(-0.05)).toBe('-0.05');
+    expect(toFixedHalfAway(1234567.5)).toBe('1234567.50');
+    expect(toFixedHalfAway(0)).toBe('0.00');
+  });
+});
+
+describe('decimal arithmetic', () => {
+  it('reads a number as the decimal it prints as', () => {
+    expect(decimalOf(0.1)).toEqual({ units: 1n, scale: 1 });
+    expect(decimalOf(-12.5)).toEqual({ units: -125n, scale: 1 });
+    expect(decimalOf(1e21)).toEqual({ units: 10n ** 21n, scale: 0 });
+    expect(decimalOf(1.5e-7)).toEqual({ units: 15n, scale: 8 });
+    expect(() => decimalOf(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('adds, subtracts and divides without binary error', () => {
+    expect(formatDecimal(addDecimal(decimalOf(0.1), decimalOf(0.2)))).toBe('0.3');
+    expect(formatDecimal(subtractDecimal(decimalOf(7020.05), decimalOf(1802.42)))).toBe('5217.63');
+    expect(formatDecimal(divideDecimal(decimalOf(1), decimalOf(8), 2)!)).toBe('0.13');
+    expect(formatDecimal(divideDecimal(decimalOf(-1), decimalOf(8), 2)!)).toBe('-0.13');
+    expect(formatDecimal(divideDecimal(decimalOf(1), decimalOf(-3), 4)!)).toBe('-0.3333');
+    expect(divideDecimal(decimalOf(1), decimalOf(0))).toBeNull();
+    expect(formatDecimal(roundDecimal(decimalOf(-0.125), 2))).toBe('-0.13');
+    expect(numberOf(roundDecimal(decimalOf(-0.004), 2))).toBe(0);
+  });
+
+  it('agrees with exact rational rounding on every two-decimal quotient of small amounts', () => {
+    // a ÷ b × 100 for a, b in cents 1…400: the exact rational rounded half away from zero.
+    let checked = 0;
+    const mismatches: string[] = [];
+    for (let a = -400; a <= 400; a += 1) {
+      for (let b = 1; b <= 400; b += 1) {
+        const n = BigInt(a) * 10000n; // a/b × 100 in hundredths = a × 10000 / b
+        const q = n / BigInt(b);
+        const r = n % BigInt(b);
+        const twice = 2n * (r < 0n ? -r : r);
+        const expected = twice >= BigInt(b) ? q + (n < 0n ? -1n : 1n) : q;
+        if (percent(a / 100, b / 100) !== Number(expected) / 100 + 0) mismatches.push(`${a / 100} ÷ ${b / 100}`);
+        checked += 1;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBe(801 * 400);
   });
 });
 

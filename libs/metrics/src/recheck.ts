@@ -1,3 +1,4 @@
+import { decimalOf, divideDecimal, multiplyDecimal, numberOf, roundDecimal, subtractDecimal } from './decimal.js';
 import { percent, round } from './round.js';
 
 /**
@@ -69,14 +70,18 @@ function selfRow(rule: RecheckRule, rows: RecheckInput['rows']) {
 function points(rule: RecheckRule, basis: number, weight: number | null): number | null {
   switch (rule.type) {
     case 'proportional':
-      return weight === null ? null : round((weight * Math.min(basis, 100)) / 100);
+      // weight × min(basis, 100) ÷ 100, in decimal (5 × 93.55 ÷ 100 = 4.6775 → 4.68).
+      return weight === null ? null : numberOf(divideDecimal(multiplyDecimal(decimalOf(weight), decimalOf(Math.min(basis, 100))), decimalOf(100), 2)!);
     case 'bands': {
       const value = rule.absolute ? Math.abs(basis) : basis;
       return rule.bands.find((b) => value <= b.max)?.points ?? rule.otherwise;
     }
     case 'penaltyAbove': {
       if (weight === null) return null;
-      return round(Math.max(0, weight - Math.max(0, basis - rule.threshold) * rule.perPoint));
+      const excess = subtractDecimal(decimalOf(basis), decimalOf(rule.threshold));
+      const penalty = excess.units > 0n ? multiplyDecimal(excess, decimalOf(rule.perPoint)) : decimalOf(0);
+      const left = roundDecimal(subtractDecimal(decimalOf(weight), penalty), 2);
+      return left.units > 0n ? numberOf(left) : 0;
     }
   }
 }
@@ -90,7 +95,7 @@ export function recheck(ruleSet: RecheckRuleSet, input: RecheckInput): RecheckIt
     const self = row?.score ?? null;
     return {
       rule: rule.key, label: rule.label, basis, weight, selfPoints: self, recomputedPoints: recomputed,
-      difference: self !== null && recomputed !== null ? round(self - recomputed) : null,
+      difference: self !== null && recomputed !== null ? round(numberOf(subtractDecimal(decimalOf(self), decimalOf(recomputed)))) : null,
     };
   });
 }

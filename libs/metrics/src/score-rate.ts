@@ -1,5 +1,6 @@
 import type { IndicatorRow, ScoreBreakdownRow } from '@hunan-perf/contracts';
-import { percent, round } from './round.js';
+import { addDecimal, type Decimal, numberOf } from './decimal.js';
+import { percentOf, stored } from './round.js';
 
 export interface ScoreRate {
   level1: string;
@@ -29,9 +30,11 @@ export function scoreRatesByLevel1(indicators: IndicatorRow[], breakdown: ScoreB
   add(level1Rows);
   add(level2Rows.filter((r) => !level1Rows.some((l) => l.level1 === r.level1)));
   add(indicators.filter((r) => !breakdown.some((b) => b.level1 === r.level1)));
+  const zero: Decimal = { units: 0n, scale: 2 };
   return [...groups.entries()].map(([level1, rows]) => {
-    const weight = round(rows.reduce((s, r) => s + (r.weight ?? 0), 0));
-    const score = round(rows.reduce((s, r) => s + (r.score ?? 0), 0));
-    return { level1, weight, score, scoreRate: weight > 0 ? percent(score, weight) : null };
+    // Summed in decimal on the stored (two-decimal) values, as SQL sums numeric columns.
+    const weight = rows.reduce((s, r) => addDecimal(s, stored(r.weight ?? 0)), zero);
+    const score = rows.reduce((s, r) => addDecimal(s, stored(r.score ?? 0)), zero);
+    return { level1, weight: numberOf(weight), score: numberOf(score), scoreRate: weight.units > 0n ? percentOf(score, weight) : null };
   });
 }
