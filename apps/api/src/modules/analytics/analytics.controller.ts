@@ -5,9 +5,11 @@ import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
 import { AnyRole } from '../auth/roles.decorator.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
-import { CompareDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import { CompareDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import { OverviewDto } from './dto/overview.dto.js';
 import { IndicatorsDto } from './dto/indicators.dto.js';
-import { ProblemsDto, RecheckDto } from './dto/recheck-problems.dto.js';
+import { ProblemsDto } from './dto/recheck-problems.dto.js';
+import { RecheckDto } from './dto/recheck.dto.js';
 
 const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件）';
 
@@ -18,7 +20,7 @@ export class AnalyticsController {
 
   @AnyRole()
   @Get('overview')
-  @ApiOperation({ summary: `总览：数量、平均与中位得分、等级分布、平均执行率与调整率、前后五名、散点${EXPORTABLE}` })
+  @ApiOperation({ summary: `总览：数量；得分、执行率、调整率、三公控制率的平均值与中位数（默认不含异常值，includeImplausible=true 时包含）及异常值清单；等级分布（未写等级的按得分推定）；前后五名、散点${EXPORTABLE}` })
   @ApiOkResponse({ type: OverviewDto })
   overview(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('overview', q, user, res);
@@ -58,7 +60,7 @@ export class AnalyticsController {
 
   @AnyRole()
   @Get('recheck')
-  @ApiOperation({ summary: `自评复核：按规则由金额重算客观得分，标出自评偏高的单位与红黄预警${EXPORTABLE}` })
+  @ApiOperation({ summary: `自评复核：按规则由金额重算客观得分，标出自评偏高、红黄预警、超预算执行（执行数高于对照预算数）与超出合理范围的异常比率${EXPORTABLE}` })
   @ApiOkResponse({ type: RecheckDto })
   recheck(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('recheck', q, user, res);

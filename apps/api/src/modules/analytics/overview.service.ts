@@ -1,57 +1,77 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { Grade } from '@hunan-perf/contracts';
+import { describeBand, PLAUSIBILITY_LABELS, type PlausibilityBands, shownGrade } from '@hunan-perf/metrics';
+import { PlausibilityService } from '../settings/plausibility.service.js';
 import type { Scope } from './analytics-scope.js';
-import type { OverviewDto } from './dto/analytics-responses.dto.js';
-import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
-import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import type { AnomalyDto, KpiStatsDto, OverviewDto, OverviewPointDto } from './dto/overview.dto.js';
+import { MetricRowsRepository } from './metric-rows.repository.js';
+import { OVERVIEW_KPIS, OverviewRepository, type OverviewRow } from './overview.repository.js';
 
-const GRADE_ORDER = ['优', '良', '中', '差', '未评级'];
+const GRADE_ORDER = ['优', '良', '中', '差', '未评级'] as const;
 
-/** Counts, means and medians, grade distribution and the scatter points of one year, in one statement (ranks are the rankings endpoint’s job). */
-const OVERVIEW = `
-  WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
-  SELECT (SELECT json_build_object(
-            'reports', count(*), 'units', count(DISTINCT "unitId"), 'regions', count(DISTINCT "regionCode"),
-            'withWarnings', count(*) FILTER (WHERE "warningCount" > 0),
-            'scoreMean', round(avg("scoreTotal")::numeric, 2), 'scoreMedian', round((percentile_cont(0.5) WITHIN GROUP (ORDER BY "scoreTotal"))::numeric, 2),
-            'scoreMin', min("scoreTotal"), 'scoreMax', max("scoreTotal"),
-            'execMean', round(avg("executionRate")::numeric, 2), 'execMedian', round((percentile_cont(0.5) WITHIN GROUP (ORDER BY "executionRate"))::numeric, 2),
-            'adjMean', round(avg("adjustmentRatio")::numeric, 2), 'adjMedian', round((percentile_cont(0.5) WITHIN GROUP (ORDER BY "adjustmentRatio"))::numeric, 2))
-            FROM rows) AS stats,
-         (SELECT COALESCE(json_object_agg(grade, n), '{}') FROM (SELECT COALESCE(grade, '未评级') AS grade, count(*) AS n FROM rows GROUP BY 1) g) AS grades,
-         (SELECT COALESCE(json_agg(rows ORDER BY "scoreTotal" DESC NULLS LAST, "unitName"), '[]') FROM rows) AS points`;
-
-interface OverviewRow {
-  stats: Record<string, number | null>;
-  grades: Record<string, number>;
-  points: UnitMetricRowDto[];
+function kpi(stats: OverviewRow['stats'], prefix: string, band: string): KpiStatsDto {
+  const n = (k: string) => (stats[`${prefix}${k}`] == null ? null : Number(stats[`${prefix}${k}`]));
+  return {
+    mean: n('Mean'), median: n('Median'), min: n('Min'), max: n('Max'),
+    count: n('Count') ?? 0, implausible: n('Implausible') ?? 0, excluded: n('Excluded') ?? 0, band,
+  };
 }
 
-/** KPI cards, grade distribution, top and bottom units, and the 执行率 × 调整率 scatter of one year. */
+/** A point as the overview shows it: the written grade, else the band of its score marked derived. */
+function mapPoint(row: OverviewRow['points'][number]): OverviewPointDto {
+  const { anomalies, ...rest } = row;
+  const clean = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.endsWith('Bad'))) as unknown as OverviewPointDto;
+  return { ...clean, ...shownGrade(row.grade as Grade | null, row.scoreTotal), anomalies };
+}
+
+/** KPI cards (mean and median, 异常 values left out unless asked for), grade distribution, top and bottom units, the scatter. */
 @Injectable()
 export class OverviewService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repository: OverviewRepository,
     private readonly metricRows: MetricRowsRepository,
+    private readonly plausibility: PlausibilityService,
   ) {}
 
-  async overview(scope: Scope, requestedYear: number | undefined): Promise<OverviewDto> {
-    const availableYears = await this.metricRows.years(scope);
+  async overview(scope: Scope, requestedYear: number | undefined, includeImplausible = false): Promise<OverviewDto> {
+    const [availableYears, bands] = await Promise.all([this.metricRows.years(scope), this.plausibility.bands()]);
     const year = requestedYear ?? availableYears[0] ?? null;
-    const [row]: OverviewRow[] = await this.db.query(OVERVIEW, metricRowParams(scope, year === null ? [] : [year]));
-    const { stats, grades, points } = row!;
+    const row = await this.repository.overview(scope, year, bands, includeImplausible);
+    const points = row.points.map(mapPoint);
     const scored = points.filter((p) => p.scoreTotal !== null);
+    const band = (k: (typeof OVERVIEW_KPIS)[number]) => describeBand(k.key, bands.bands[k.key]);
+    const stats = Object.fromEntries(OVERVIEW_KPIS.map((k) => [k.key, kpi(row.stats, k.prefix, band(k))]));
     return {
       year,
       availableYears,
-      counts: { reports: stats.reports!, units: stats.units!, regions: stats.regions!, withWarnings: stats.withWarnings! },
-      score: { mean: stats.scoreMean!, median: stats.scoreMedian!, min: stats.scoreMin!, max: stats.scoreMax! },
-      grades: GRADE_ORDER.map((grade) => ({ grade, count: grades[grade] ?? 0 })),
-      executionRate: { mean: stats.execMean!, median: stats.execMedian! },
-      adjustmentRatio: { mean: stats.adjMean!, median: stats.adjMedian! },
+      includeImplausible,
+      bandsVersion: bands.version,
+      counts: { reports: Number(row.stats.reports), units: Number(row.stats.units), regions: Number(row.stats.regions), withWarnings: Number(row.stats.withWarnings) },
+      score: stats.scoreTotal!,
+      executionRate: stats.executionRate!,
+      adjustmentRatio: stats.adjustmentRatio!,
+      threePublicControlRate: stats.threePublicControlRate!,
+      grades: GRADE_ORDER.map((grade) => {
+        const of = points.filter((p) => (p.grade ?? '未评级') === grade);
+        return { grade, count: of.length, derived: of.filter((p) => p.gradeDerived).length };
+      }),
+      anomalies: anomalyList(points, bands),
       top: scored.slice(0, 5),
       bottom: scored.slice(-5).reverse(),
       points,
     };
   }
+}
+
+/** Every 异常 value with its unit, by metric then value (largest first). */
+function anomalyList(points: OverviewPointDto[], bands: PlausibilityBands): AnomalyDto[] {
+  return OVERVIEW_KPIS.flatMap(({ key }) =>
+    points
+      .filter((p) => p.anomalies.includes(key))
+      .map((p) => ({
+        metric: key, label: PLAUSIBILITY_LABELS[key].label, value: p[key] as number, band: describeBand(key, bands.bands[key]),
+        reportId: p.reportId, unitId: p.unitId, unitName: p.unitName, regionName: p.regionName, fiscalYear: p.fiscalYear,
+      }))
+      .sort((a, b) => b.value - a.value),
+  );
 }

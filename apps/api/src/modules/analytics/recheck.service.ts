@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { controlRate, DEFAULT_RECHECK_RULES, percent, recheck, type RecheckRuleSet, warningColour } from '@hunan-perf/metrics';
+import {
+  anomaliesOf, controlRate, DEFAULT_RECHECK_RULES, percent, recheck, type RecheckRuleSet, round, warningColour,
+} from '@hunan-perf/metrics';
 import { DataSource } from 'typeorm';
+import { PlausibilityService } from '../settings/plausibility.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import type { Scope } from './analytics-scope.js';
-import type { RecheckDto } from './dto/recheck-problems.dto.js';
+import type { OverExecutionDto, RecheckDto } from './dto/recheck.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 
 export const RECHECK_RULES_KEY = 'recheck.rules';
@@ -13,6 +16,7 @@ interface RecheckSource {
   executionRate: number | null; adjustmentRatio: number | null; threePublicControlRate: number | null;
   basic: { initial: number | null; adjusted: number | null; actual: number | null };
   project: { initial: number | null; adjusted: number | null; actual: number | null };
+  budgetInitial: number | null; budgetAdjusted: number | null; budgetActual: number | null;
   budgetBase: number | null; weightSum: number | null; scoreSum: number | null;
   rows: { labels: (string | null)[]; weight: number | null; score: number | null }[];
 }
@@ -24,6 +28,7 @@ export class RecheckService {
     private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
     private readonly settings: SettingsRepository,
+    private readonly plausibility: PlausibilityService,
   ) {}
 
   async rules(): Promise<RecheckRuleSet> {
@@ -31,15 +36,16 @@ export class RecheckService {
   }
 
   async recheck(scope: Scope, year: number | undefined): Promise<RecheckDto> {
-    const ruleSet = await this.rules();
+    const [ruleSet, bands] = await Promise.all([this.rules(), this.plausibility.bands()]);
     const chosen = year ?? (await this.metricRows.years(scope))[0] ?? null;
-    if (chosen === null) return { year: null, rulesVersion: ruleSet.version, rows: [] };
+    if (chosen === null) return { year: null, rulesVersion: ruleSet.version, bandsVersion: bands.version, rows: [] };
     const sources: RecheckSource[] = await this.db.query(
       `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."reportId", rows."unitId", rows."unitName", rows."regionName", rows."scoreTotal" AS "selfScore",
               rows."executionRate", rows."adjustmentRatio", rows."threePublicControlRate",
               json_build_object('initial', bb.initial_amount::float8, 'adjusted', bb.adjusted_amount::float8, 'actual', bb.actual_amount::float8) AS basic,
               json_build_object('initial', bp.initial_amount::float8, 'adjusted', bp.adjusted_amount::float8, 'actual', bp.actual_amount::float8) AS project,
+              rows."budgetInitial", rows."budgetAdjusted", rows."budgetActual",
               COALESCE(rows."budgetAdjusted", rows."budgetInitial") AS "budgetBase",
               m.indicator_weight_sum::float8 AS "weightSum", m.indicator_score_sum::float8 AS "scoreSum",
               (SELECT COALESCE(json_agg(json_build_object('labels', json_build_array(x.name, x.level2, x.level1), 'weight', x.weight, 'score', x.score) ORDER BY x.ord), '[]')
@@ -58,6 +64,7 @@ export class RecheckService {
     return {
       year: chosen,
       rulesVersion: ruleSet.version,
+      bandsVersion: bands.version,
       rows: sources.map((s) => {
         const items = recheck(ruleSet, {
           bases: {
@@ -67,13 +74,35 @@ export class RecheckService {
           rows: s.rows,
         });
         const ratio = percent(s.scoreSum, s.weightSum);
+        const flagged = items.some((i) => i.difference !== null && i.difference >= 1);
+        const warning = warningColour(ratio, s.executionRate, s.budgetBase !== null && Number(s.budgetBase) === 0);
+        const overExecution = [
+          overExecutionOf('total', { initial: s.budgetInitial, adjusted: s.budgetAdjusted, actual: s.budgetActual }),
+          overExecutionOf('basic', s.basic),
+          overExecutionOf('project', s.project),
+        ].filter((o): o is OverExecutionDto => o !== null);
+        const anomalies = anomaliesOf(
+          { executionRate: s.executionRate, adjustmentRatio: s.adjustmentRatio, threePublicControlRate: s.threePublicControlRate, scoreTotal: s.selfScore },
+          bands,
+        );
         return {
           reportId: s.reportId, unitId: s.unitId, unitName: s.unitName, regionName: s.regionName, selfScore: s.selfScore, items,
-          flagged: items.some((i) => i.difference !== null && i.difference >= 1),
-          indicatorScoreRatio: ratio, executionRate: s.executionRate,
-          warning: warningColour(ratio, s.executionRate, s.budgetBase !== null && Number(s.budgetBase) === 0),
+          flagged, indicatorScoreRatio: ratio, executionRate: s.executionRate, warning, overExecution, anomalies,
+          attention: flagged || warning !== null || overExecution.length > 0 || anomalies.length > 0,
         };
       }),
     };
   }
+}
+
+const LINE_LABELS = { total: '部门整体支出', basic: '基本支出', project: '项目支出' } as const;
+
+/** 超预算执行: the line's actual above its 全年预算数 (else 年初预算数), as the contract's OVER_EXECUTION. */
+function overExecutionOf(
+  line: OverExecutionDto['line'], amounts: { initial: number | null; adjusted: number | null; actual: number | null },
+): OverExecutionDto | null {
+  const against = amounts.adjusted !== null ? 'adjusted' : 'initial';
+  const budget = amounts.adjusted ?? amounts.initial;
+  if (budget === null || amounts.actual === null || !(amounts.actual > budget)) return null;
+  return { line, label: LINE_LABELS[line], against, budget, actual: amounts.actual, excess: round(amounts.actual - budget) };
 }

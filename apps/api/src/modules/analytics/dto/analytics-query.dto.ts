@@ -55,6 +55,10 @@ export class AnalyticsQueryDto {
   @IsOptional() @IsIn(['met', 'unmet', 'qualitative', 'unknown'])
   status?: 'met' | 'unmet' | 'qualitative' | 'unknown';
 
+  @ApiProperty({ required: false, description: '统计包含超出合理范围的异常值（默认不含）', default: false })
+  @IsOptional() @Transform(bool) @IsBoolean({ message: 'includeImplausible 必须是 true 或 false' })
+  includeImplausible = false;
+
   @ApiProperty({ required: false, enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format 必须是 json/csv/xlsx 之一' })
   format: 'json' | 'csv' | 'xlsx' = 'json';
