@@ -33,6 +33,12 @@ export function readLabelledFields(ctx: ExtractContext): void {
 function readEntry(ctx: ExtractContext, entry: (typeof ENTRIES)[number], cells: StreamCell[], i: number, text: string): void {
   const cell = cells[i]!;
   for (const clause of text.split(/[，。；;、]|,(?!\d{3})/)) {
+    const word = entry.after?.find((w) => clause.includes(w));
+    const valueBefore = word ? /(\d{1,6})$/.exec(clause.slice(0, clause.indexOf(word))) : null;
+    if (valueBefore && !entry.exclude?.some((w) => clause.slice(Math.max(0, clause.indexOf(word!) - 6), clause.indexOf(word!)).includes(w))) {
+      ctx.candidates.add(entry.path, { value: Number(valueBefore[1]), line: cell.line, strength: STRENGTH.weak, where: 'text', focus: valueBefore[1] });
+      return;
+    }
     const label = entry.labels.find((l) => clause.includes(l));
     if (!label) continue;
     const at = clause.indexOf(label);

@@ -35,12 +35,4 @@ export function extractStaff(ctx: ExtractContext): void {
       pair(a, 'staff.actual');
     }
   }
-  for (const line of ctx.lines) {
-    const t = line.text.replace(/\s+/g, '');
-    if (!/编制|在职/.test(t)) continue;
-    const quota = /共有(\d{1,5})个编制/.exec(t) ?? /(?:编制数|编制人数|人员编制|核定编制)(?:为|共|有|是)?(\d{1,5})(?:人|个|名)/.exec(t);
-    if (quota) ctx.candidates.add('staff.quota', { value: Number(quota[1]), line: line.no, strength: STRENGTH.weak, where: 'text', focus: quota[1] });
-    const actual = /(?:实有在职人数|实有在职人员|实有人数|实际在职人数|在职人数|在职在编人员|在编人数|在编人员)(?:为|共|有|是)?(\d{1,5})(?:人|名)/.exec(t);
-    if (actual) ctx.candidates.add('staff.actual', { value: Number(actual[1]), line: line.no, strength: STRENGTH.weak, where: 'text', focus: actual[1] });
-  }
 }

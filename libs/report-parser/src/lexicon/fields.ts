@@ -13,6 +13,8 @@ export interface FieldEntry {
   kind: ValueKind;
   labels: readonly string[];
   exclude?: readonly string[];
+  /** Words written right after the value instead of a label before it: "共有 17 个编制". */
+  after?: readonly string[];
 }
 
 export const FIELD_LEXICON: readonly FieldEntry[] = [
@@ -21,6 +23,7 @@ export const FIELD_LEXICON: readonly FieldEntry[] = [
     kind: 'count',
     labels: ['人员编制数', '人员编制', '编制人数', '编制数', '核定编制', '总编制', '编制总数', '行政事业总编制', '核定人员编制', '编制'],
     exclude: ['实有', '在职', '在编', '控制率', '工勤编制', '行政编制', '事业编制', '编制部门', '编制口径', '编制数:', '编制办', '编制委员会', '预算编制', '编制的'],
+    after: ['个编制', '名编制', '人编制'],
   },
   {
     path: 'staff.actual',
