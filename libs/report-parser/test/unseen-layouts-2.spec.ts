@@ -127,4 +127,25 @@ describe('layouts none of the seeds has', () => {
       ['投入', '目标设定', '绩效指标明确性', 3, 3],
     ]);
   });
+
+  it('a 部门决策/部门管理 scoring sheet in tab rows, merged level cells repeated on every row', async () => {
+    const rows = [
+      '一级指标\t二级指标\t三级指标\t分值\t指标解释\t评分标准\t自评得分',
+      '部门决策(20分)\t目标设定(8分)\t绩效目标合理性\t4\t部门所设立的整体绩效目标依据是否充分。\t符合计4分。\t4',
+      '部门决策(20分)\t目标设定(8分)\t绩效指标明确性\t4\t绩效指标是否清晰。\t清晰计4分。\t3',
+      '部门决策(20分)\t预算配置(12分)\t在职人员控制率\t12\t在职人员数与编制数的比率。\t小于等于100%计12分。\t12',
+    ];
+    const [d] = await extract(`某县水利局2022年度部门整体支出绩效自评表\n${rows.join('\n')}\n`);
+    expect(d!.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score, i.category])).toEqual([
+      ['部门决策', '目标设定', '绩效目标合理性', 4, 4, '决策'],
+      ['部门决策', '目标设定', '绩效指标明确性', 4, 3, '决策'],
+      ['部门决策', '预算配置', '在职人员控制率', 12, 12, '决策'],
+    ]);
+    expect(d!.scoreBreakdown).toEqual([
+      { level1: '部门决策', level2: null, weight: 20, score: 19 },
+      { level1: '部门决策', level2: '目标设定', weight: 8, score: 7 },
+      { level1: '部门决策', level2: '预算配置', weight: 12, score: 12 },
+    ]);
+    expect(d!.warnings.map((w) => w.code)).not.toContain('WEIGHT_SUM_MISMATCH');
+  });
 });

@@ -86,12 +86,18 @@ function readRows(cells: StreamCell[], header: Header, result: SheetResult): num
     names = [];
     const leaf = run[run.length - 1]!;
     const ancestors = run.slice(0, -1).slice(-(levels - 1));
+    // A level name repeated on every row (merged cells read back as copies) continues its group.
+    const same = (cell: StreamCell, g: LevelGroup | null, key: 'level1' | 'level2'): boolean => g !== null && g[key] === splitWeight(cell.text).label;
     if (ancestors.length >= levels - 1 && levels >= 3) {
-      level1 = group(ancestors[0]!, null, result);
-      level2 = ancestors[1] ? group(ancestors[1], level1, result) : null;
+      if (!same(ancestors[0]!, level1, 'level1')) {
+        level1 = group(ancestors[0]!, null, result);
+        level2 = null;
+      }
+      if (ancestors[1] && !same(ancestors[1], level2, 'level2')) level2 = group(ancestors[1], level1, result);
     } else if (ancestors.length === 1 || (levels === 2 && ancestors.length >= 1)) {
-      if (levels >= 3 && level1) level2 = group(ancestors[0]!, level1, result);
-      else level1 = group(ancestors[0]!, null, result);
+      if (levels >= 3 && level1) {
+        if (!same(ancestors[0]!, level2, 'level2')) level2 = group(ancestors[0]!, level1, result);
+      } else if (!same(ancestors[0]!, level1, 'level1')) level1 = group(ancestors[0]!, null, result);
     }
     const { label, weight } = splitWeight(leaf.text);
     const found: FoundIndicator = {
