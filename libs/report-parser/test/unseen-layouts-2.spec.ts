@@ -146,6 +146,7 @@ describe('layouts none of the seeds has', () => {
       { level1: '部门决策', level2: '目标设定', weight: 8, score: 7 },
       { level1: '部门决策', level2: '预算配置', weight: 12, score: 12 },
     ]);
-    expect(d!.warnings.map((w) => w.code)).not.toContain('WEIGHT_SUM_MISMATCH');
+    // The groups add up (4 + 4 + 12 = 20); only the excerpt's total of 20 is short of 100.
+    expect(d!.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH').map((w) => w.message)).toEqual([expect.stringMatching(/合计 20，不是 100/)]);
   });
 });
