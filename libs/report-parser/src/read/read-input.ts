@@ -57,7 +57,7 @@ export async function readInput(bytes: Uint8Array, fileName: string, options: Re
     if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1').includes('%%EOF')) {
       throw new ReportParseError('CORRUPT_FILE', fileName, '是不完整的 PDF（缺少文件结束标记）');
     }
-    const text = await readPdf(bytes, fileName);
+    const text = await readPdf(bytes, fileName, options);
     if (!text.trim()) throw new ReportParseError('EMPTY_FILE', fileName, '没有文字层（可能是扫描图片），请先做文字识别（OCR）');
     return { format, text, encoding: null };
   }

@@ -1,4 +1,6 @@
 import { ReportParseError } from '../errors.js';
+import type { ResolvedOptions } from '../options.js';
+import { checkPdfStreams } from './pdf-guard.js';
 import { shortReason } from './read-docx.js';
 import { rowLine } from './html-to-lines.js';
 
@@ -66,8 +68,43 @@ function alignColumns(lines: Segment[][]): string[] {
   return out;
 }
 
-/** PDF text layer → lines: items grouped by baseline, wide gaps become tabs (table columns). */
-export async function readPdf(bytes: Uint8Array, fileName: string): Promise<string> {
+type PdfLimits = Pick<ResolvedOptions, 'maxPdfPages' | 'maxPdfTextItems' | 'maxPdfTextOperators' | 'maxPdfDecompressedBytes'>;
+
+const NO_LIMITS: PdfLimits = { maxPdfPages: Infinity, maxPdfTextItems: Infinity, maxPdfTextOperators: Infinity, maxPdfDecompressedBytes: Infinity };
+
+/** A PDF over one of the reading limits: names the file and the limit. */
+class PdfLimitError extends ReportParseError {
+  constructor(fileName: string, problem: string) {
+    super('TOO_LARGE', fileName, problem);
+  }
+}
+
+/**
+ * One page's text items, read as a stream and counted as they come: past the limit (all pages
+ * together) no more is read (pdf.js evaluates a page in chunks, on demand) and the document is destroyed.
+ */
+async function pageItems(page: { streamTextContent(): ReadableStream<{ items: unknown[] }> }, fileName: string, counted: { n: number }, max: number): Promise<TextItem[]> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItem[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return items;
+    counted.n += value.items.length;
+    if (counted.n > max) {
+      // Stop reading: no more chunks are asked for, and doc.destroy() ends the page's evaluation.
+      throw new PdfLimitError(fileName, `文字项超过 ${max.toLocaleString('en-US')} 个的上限（PDF 文字项上限 maxPdfTextItems），未读取`);
+    }
+    for (const i of value.items) if (typeof (i as TextItem).str === 'string' && (i as TextItem).str.length > 0) items.push(i as TextItem);
+  }
+}
+
+/**
+ * PDF text layer → lines: items grouped by baseline, wide gaps become tabs (table columns). Bounded:
+ * the inflated size of its streams and their text operators are checked before pdf.js starts, then
+ * its pages and the text items pdf.js reads.
+ */
+export async function readPdf(bytes: Uint8Array, fileName: string, limits: PdfLimits = NO_LIMITS): Promise<string> {
+  if (Number.isFinite(limits.maxPdfDecompressedBytes) || Number.isFinite(limits.maxPdfTextOperators)) checkPdfStreams(bytes, fileName, limits);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
@@ -76,11 +113,14 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<stri
     throw new ReportParseError('CORRUPT_FILE', fileName, `无法作为 PDF 读取（${shortReason(error)}）`);
   }
   const out: string[] = [];
+  const counted = { n: 0 };
   try {
+    if (doc.numPages > limits.maxPdfPages) {
+      throw new PdfLimitError(fileName, `共 ${doc.numPages} 页，超过 ${limits.maxPdfPages} 页的上限（PDF 页数上限 maxPdfPages），未读取`);
+    }
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const items = (content.items as unknown[]).filter((i): i is TextItem => typeof (i as TextItem).str === 'string' && (i as TextItem).str.length > 0);
+      const items = await pageItems(page as never, fileName, counted, limits.maxPdfTextItems);
       const rows: { y: number; items: TextItem[] }[] = [];
       for (const item of items) {
         const y = item.transform[5] ?? 0;
@@ -95,6 +135,7 @@ export async function readPdf(bytes: Uint8Array, fileName: string): Promise<stri
       page.cleanup();
     }
   } catch (error) {
+    if (error instanceof PdfLimitError) throw error;
     throw new ReportParseError('CORRUPT_FILE', fileName, `是损坏的 PDF（${shortReason(error)}）`);
   } finally {
     await doc.destroy();
