@@ -64,12 +64,13 @@ describe('analytics on the five seed reports', () => {
 
   it('trends: one series per unit with year-over-year change and gaps as null', async () => {
     const res = await viewer.agent.get(`/api/analytics/trends?metric=scoreTotal&unitIds=${units['004']},${units['003']}`).expect(200);
-    // The years the chosen units have data for; 2021 → 2024 is not adjacent, so no change.
-    expect(res.body.years).toEqual([2021, 2024]);
+    // Every year from the chosen units' first to their last: the years between are gaps (null), not missing ticks.
+    expect(res.body.years).toEqual([2021, 2022, 2023, 2024]);
+    const gap = (year: number) => ({ year, value: null, change: null });
     const yiyang = res.body.series.find((s: { key: string }) => s.key === units['003']);
-    expect(yiyang.points).toEqual([{ year: 2021, value: null, change: null }, { year: 2024, value: 100, change: null }]);
+    expect(yiyang.points).toEqual([gap(2021), gap(2022), gap(2023), { year: 2024, value: 100, change: null }]);
     const xiangxi = res.body.series.find((s: { key: string }) => s.key === units['004']);
-    expect(xiangxi.points).toEqual([{ year: 2021, value: 98.36, change: null }, { year: 2024, value: null, change: null }]);
+    expect(xiangxi.points).toEqual([{ year: 2021, value: 98.36, change: null }, gap(2022), gap(2023), gap(2024)]);
     const byRegion = await viewer.agent.get('/api/analytics/trends?metric=executionRate&regionCodes=433100,430000').expect(200);
     expect(byRegion.body.series.map((s: { name: string }) => s.name)).toEqual(['湘西土家族苗族自治州', '湖南省']);
     expect(byRegion.body.series[0].points.find((p: { year: number }) => p.year === 2021).value).toBe(93.56);
@@ -97,7 +98,7 @@ describe('analytics on the five seed reports', () => {
     const res = await viewer.agent.get('/api/analytics/problems?year=2021').expect(200);
     const budget = res.body.themes.find((t: { theme: string }) => t.theme === '预算编制');
     expect(budget.units.map((u: { unitName: string }) => u.unitName)).toContain('浏阳市工业和信息化局');
-    expect(res.body.themes.reduce((n: number, t: { count: number }) => Math.max(n, t.count), 0)).toBeGreaterThan(1);
+    expect(res.body.themes.reduce((n: number, t: { statementCount: number }) => Math.max(n, t.statementCount), 0)).toBeGreaterThan(1);
     expect(res.body.keywords.length).toBeGreaterThan(5);
   });
 

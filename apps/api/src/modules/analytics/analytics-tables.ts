@@ -1,6 +1,7 @@
+import { INDICATOR_CATEGORIES } from '@hunan-perf/contracts';
 import { type MetricKey, METRIC_KEYS, METRICS } from '@hunan-perf/metrics';
 import type { Column } from '../exports/table.js';
-import type { CompareDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import type { CompareDto, CompareRowDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
 import type { IndicatorsDto } from './dto/indicators.dto.js';
 import type { ProblemsDto, RecheckDto } from './dto/recheck-problems.dto.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
@@ -43,12 +44,29 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
     case 'overview':
       return { columns: unitColumns(), rows: (data as OverviewDto).points };
     case 'compare': {
+      // The page's table and radar: each unit's metrics, its rank of how many, and its 得分率 per category it has.
       const d = data as CompareDto;
-      return { columns: unitColumns(d.metrics), rows: d.rows };
+      const categories = INDICATOR_CATEGORIES.filter((c) => d.categoryRates.some((r) => r.category === c));
+      const rate = (r: CompareRowDto, category: string) => d.categoryRates.find((x) => x.reportId === r.reportId && x.category === category)?.scoreRate ?? null;
+      const columns: Column<CompareRowDto>[] = unitColumns(d.metrics);
+      columns.splice(columns.findIndex((c) => c.header === '上级地区内排名'), 0, { header: '同层级有得分单位数', type: 'int', value: (r) => r.levelSize });
+      return {
+        columns: [...columns, ...categories.map((c): Column<CompareRowDto> => ({ header: `${c}类得分率（%）`, type: 'rate', value: (r) => rate(r, c) }))],
+        rows: d.rows,
+      };
     }
     case 'rankings': {
+      type R = RankingsDto['rows'][number];
       const d = data as RankingsDto;
-      return { columns: [{ header: '名次', type: 'int', value: (r: { rank: number }) => r.rank }, ...unitColumns([d.metric])], rows: d.rows };
+      return {
+        columns: [
+          { header: '名次', type: 'int', value: (r: R) => r.rank },
+          { header: `全省同层级名次（按${METRICS[d.metric].label}）`, type: 'int', value: (r: R) => r.levelRank },
+          { header: '全省同层级有数值单位数', type: 'int', value: (r: R) => r.levelSize },
+          ...unitColumns([d.metric]),
+        ],
+        rows: d.rows,
+      };
     }
     case 'trends': {
       const d = data as TrendsDto;
@@ -111,7 +129,8 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
       return {
         columns: [
           { header: '主题', type: 'text', value: (r: R) => r.theme },
-          { header: '问题条数', type: 'int', value: (r: R) => r.count },
+          { header: '单位数', type: 'int', value: (r: R) => r.unitCount },
+          { header: '问题条数', type: 'int', value: (r: R) => r.statementCount },
           { header: '涉及单位', type: 'text', value: (r: R) => r.units.map((u) => u.unitName).join('、') },
           { header: '示例', type: 'text', value: (r: R) => r.examples.join('\n') },
         ],

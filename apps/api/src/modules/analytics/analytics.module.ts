@@ -6,6 +6,7 @@ import { AnalyticsScopeService } from './analytics-scope.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
 import { CompareService } from './compare.service.js';
+import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorsService } from './indicators.service.js';
 import { MetricRowsRepository } from './metric-rows.repository.js';
 import { OverviewService } from './overview.service.js';
@@ -20,8 +21,8 @@ import { TrendsService } from './trends.service.js';
   controllers: [AnalyticsController, RecheckRulesController],
   providers: [
     AnalyticsScopeService, AnalyticsCache, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
-    IndicatorsService, RankingsService, RecheckService, ProblemsService,
+    IndicatorsService, RankingsService, RecheckService, ProblemsService, ExportFiltersRepository,
   ],
-  exports: [AnalyticsScopeService, MetricRowsRepository],
+  exports: [AnalyticsScopeService, MetricRowsRepository, ExportFiltersRepository],
 })
 export class AnalyticsModule {}

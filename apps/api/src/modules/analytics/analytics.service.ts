@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_DEFINITIONS_VERSION } from '@hunan-perf/metrics';
+import { METRIC_DEFINITIONS_VERSION, METRIC_KEYS, METRICS, type MetricKey } from '@hunan-perf/metrics';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { sendTable } from '../exports/send-table.js';
+import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorsService } from './indicators.service.js';
 import { OverviewService } from './overview.service.js';
 import { ProblemsService } from './problems.service.js';
@@ -28,6 +30,7 @@ export class AnalyticsService {
     private readonly recheckService: RecheckService,
     private readonly problemsService: ProblemsService,
     private readonly cache: AnalyticsCache,
+    private readonly exportFilters: ExportFiltersRepository,
   ) {}
 
   async respond(kind: AnalyticsKind, q: AnalyticsQueryDto, user: AuthUser, res: Response): Promise<unknown> {
@@ -45,17 +48,19 @@ export class AnalyticsService {
     }
     const data = await this.compute(kind, q, scope);
     const { columns, rows } = tableOf(kind, data);
-    const year = (data as { year?: number | null }).year;
+    const { year, mode } = data as { year?: number | null; mode?: 'year' | 'latest' };
     await sendTable(
       res,
       {
-        fileName: `${TITLES[kind]}${year ? `-${year}` : ''}`,
+        fileName: `${TITLES[kind]}-${mode === 'latest' ? '各单位最新年度' : (year ?? q.years?.join('-') ?? '全部年度')}`,
         columns,
         rows,
         context: {
           title: TITLES[kind],
-          filters: describeFilters(q, year ?? null),
-          dataAsOf: new Date().toISOString(),
+          filters: await this.exportFilters.describe(q, year ?? null, mode),
+          generatedAt: shanghaiTime(new Date()),
+          dataAsOf: await this.exportFilters.dataAsOf(),
+          definitions: metricsOf(kind, data).map((m): [string, string] => [`${METRICS[m].label}（${METRICS[m].unit}）`, METRICS[m].definition]),
           metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION,
           rulesVersion: kind === 'recheck' ? (data as { rulesVersion: string }).rulesVersion : undefined,
           rows: rows.length,
@@ -87,17 +92,21 @@ export class AnalyticsService {
   }
 }
 
-function describeFilters(q: AnalyticsQueryDto, year: number | null): Record<string, string> {
-  const filters: Record<string, string> = {};
-  if (year) filters['年度'] = String(year);
-  if (q.years?.length) filters['年度范围'] = q.years.join('、');
-  if (q.regionCode) filters['地区代码'] = q.regionCode;
-  if (q.regionCodes?.length) filters['地区代码'] = q.regionCodes.join('、');
-  if (q.level) filters['层级'] = q.level;
-  if (q.unitIds?.length) filters['单位'] = `${q.unitIds.length} 个`;
-  filters['报告类型'] = q.kind === 'project' ? '项目支出' : '部门整体支出';
-  filters['含合成数据'] = q.includeSynthetic ? '是' : '否';
-  if (q.metric) filters['指标'] = q.metric;
-  if (q.metrics?.length) filters['指标'] = q.metrics.join('、');
-  return filters;
+/** The metrics an export's columns show, for its 说明 sheet. */
+function metricsOf(kind: AnalyticsKind, data: unknown): readonly MetricKey[] {
+  switch (kind) {
+    case 'overview':
+      return METRIC_KEYS;
+    case 'compare':
+      return (data as { metrics: MetricKey[] }).metrics;
+    case 'trends':
+    case 'rankings':
+      return [(data as { metric: MetricKey }).metric];
+    case 'indicators':
+      return ['indicatorCompletion'];
+    case 'recheck':
+      return ['scoreTotal', 'executionRate'];
+    case 'problems':
+      return [];
+  }
 }

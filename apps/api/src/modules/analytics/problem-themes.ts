@@ -18,7 +18,20 @@ export const PROBLEM_THEMES: ReadonlyArray<{ theme: string; words: string[] }> =
   { theme: '信息公开', words: ['公开', '信息化'] },
 ];
 
-const STOP_WORDS = new Set(['的', '和', '与', '及', '等', '了', '在', '对', '是', '有', '不', '为', '中', '需', '要', '进一步', '存在', '问题', '方面', '工作', '情况', '一些', '部分', '较', '还', '有待', '加强', '提高']);
+/**
+ * Words that say nothing about a problem: function words, connectives, hedges, amounts and the
+ * words every problem statement uses. Dropped before themes and keywords are counted.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  '的', '和', '与', '及', '等', '了', '在', '对', '是', '有', '不', '为', '中', '需', '要', '将', '把', '被', '从', '向', '以',
+  '但是', '但', '虽然', '虽', '还是', '还', '而且', '并且', '以及', '或者', '因为', '由于', '所以', '因此', '如果', '导致', '造成',
+  '进一步', '存在', '问题', '方面', '工作', '情况', '一些', '部分', '较', '有待', '加强', '提高', '不够', '不足', '仍然', '仍',
+  '目前', '现在', '今后', '一定', '一定程度', '比较', '相对', '个别', '少数', '一是', '二是', '三是', '四是', '五是', '没有', '其中', '相关',
+  '万元', '亿元', '元', '年度', '全年', '我局', '本局', '单位', '部门',
+]);
+
+/** A token of digits, amounts and punctuation only ("100", "3.5%", "2021年", "10万元"). */
+const NUMERIC_TOKEN = /^[\d.%、，。；：,;:()（）年月日万亿元个项]+$/;
 
 let jieba: Jieba | null = null;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
@@ -30,7 +43,7 @@ const CACHE_SIZE = 20_000;
 export function segment(text: string): string[] {
   const hit = cache.get(text);
   if (hit) return hit;
-  const words = segmenter().cut(text, false).map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP_WORDS.has(w) && !/^[\d.%、，。；：,;:()（）]+$/.test(w));
+  const words = segmenter().cut(text, false).map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP_WORDS.has(w) && !NUMERIC_TOKEN.test(w));
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(text, words);
   return words;

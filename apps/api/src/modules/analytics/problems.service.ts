@@ -5,7 +5,11 @@ import type { ProblemsDto } from './dto/recheck-problems.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 import { segment, themesOf } from './problem-themes.js';
 
-/** 存在的问题 across units, segmented and grouped into recurring themes. */
+/**
+ * 存在的问题 across units, segmented (stop words dropped) and grouped into recurring themes. A
+ * theme's or word's 单位数 counts units, each once however many of its statements match; 条数
+ * counts statements.
+ */
 @Injectable()
 export class ProblemsService {
   constructor(
@@ -22,14 +26,19 @@ export class ProblemsService {
         WHERE f.kind = 'problem' ORDER BY rows."unitName", f.position`,
       metricRowParams(scope, [chosen]),
     );
-    const themes = new Map<string, { count: number; units: Map<string, string>; examples: string[] }>();
-    const keywords = new Map<string, number>();
+    const themes = new Map<string, { statements: number; units: Map<string, string>; examples: string[] }>();
+    const keywords = new Map<string, { statements: number; units: Set<string> }>();
     for (const row of rows) {
       const words = segment(row.text);
-      for (const word of new Set(words)) keywords.set(word, (keywords.get(word) ?? 0) + 1);
+      for (const word of new Set(words)) {
+        const k = keywords.get(word) ?? { statements: 0, units: new Set<string>() };
+        k.statements += 1;
+        k.units.add(row.unitId);
+        keywords.set(word, k);
+      }
       for (const theme of themesOf(row.text, words)) {
-        const entry = themes.get(theme) ?? { count: 0, units: new Map<string, string>(), examples: [] as string[] };
-        entry.count += 1;
+        const entry = themes.get(theme) ?? { statements: 0, units: new Map<string, string>(), examples: [] as string[] };
+        entry.statements += 1;
         entry.units.set(row.unitId, row.unitName);
         if (entry.examples.length < 5) entry.examples.push(row.text.length > 120 ? `${row.text.slice(0, 120)}…` : row.text);
         themes.set(theme, entry);
@@ -38,9 +47,15 @@ export class ProblemsService {
     return {
       year: chosen,
       themes: [...themes.entries()]
-        .map(([theme, t]) => ({ theme, count: t.count, units: [...t.units].map(([unitId, unitName]) => ({ unitId, unitName })), examples: t.examples }))
-        .sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme)),
-      keywords: [...keywords.entries()].map(([word, count]) => ({ word, count })).sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, 50),
+        .map(([theme, t]) => ({
+          theme, unitCount: t.units.size, statementCount: t.statements,
+          units: [...t.units].map(([unitId, unitName]) => ({ unitId, unitName })), examples: t.examples,
+        }))
+        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.theme.localeCompare(b.theme, 'zh-CN')),
+      keywords: [...keywords.entries()]
+        .map(([word, k]) => ({ word, unitCount: k.units.size, statementCount: k.statements }))
+        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.word.localeCompare(b.word, 'zh-CN'))
+        .slice(0, 50),
     };
   }
 }

@@ -15,7 +15,19 @@ export function withChanges(years: number[], values: Map<number, number | null>)
   });
 }
 
-/** A metric over the years, one series per unit or per region (mean over the region's units). */
+/** Every year from the first to the last, so a year without a report is a gap, not a missing tick. */
+export function yearRange(years: number[]): number[] {
+  if (!years.length) return [];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/**
+ * A metric over the years: one series per chosen unit, and one per chosen region (the mean over
+ * all the region's units, whichever units are chosen). Without requested years the years run
+ * from the first to the last year with data in scope, missing years included (value null).
+ */
 @Injectable()
 export class TrendsService {
   constructor(
@@ -25,35 +37,45 @@ export class TrendsService {
   ) {}
 
   async trends(scope: Scope, metric: MetricKey, requestedYears: number[] | undefined, regionCodes: string[] | undefined): Promise<TrendsDto> {
-    const years = (requestedYears?.length ? [...requestedYears] : await this.metricRows.years(scope)).sort((a, b) => a - b);
-    const column = `"${metric}"`;
-    if (regionCodes?.length) {
-      const series = [];
-      for (const code of regionCodes) {
-        const region = await this.regions.find(code);
-        if (!region) continue;
-        const subtree = await this.regions.subtreeCodes(code);
-        const codes = scope.regionCodes ? subtree.filter((c) => scope.regionCodes!.includes(c)) : subtree;
-        const rows: { year: number; value: number | null }[] = await this.db.query(
-          `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
-           SELECT "fiscalYear" AS year, round(avg(${column})::numeric, 2)::float8 AS value FROM rows GROUP BY "fiscalYear"`,
-          metricRowParams({ ...scope, regionCodes: codes }, years),
-        );
-        series.push({ key: code, name: region.name, kind: 'region' as const, points: withChanges(years, new Map(rows.map((r) => [r.year, r.value]))) });
-      }
-      return { metric, years, series };
+    const regionSeries = regionCodes?.length;
+    const unitSeries = !regionSeries || scope.unitIds !== null;
+    const known = requestedYears?.length
+      ? [...requestedYears]
+      : [
+        ...(unitSeries ? await this.metricRows.years(scope) : []),
+        ...(regionSeries ? await this.metricRows.years({ ...scope, unitIds: null }) : []),
+      ];
+    const years = requestedYears?.length ? [...new Set(known)].sort((a, b) => a - b) : yearRange(known);
+    const series: TrendsDto['series'] = [];
+    if (unitSeries) series.push(...(await this.unitSeries(scope, metric, years)));
+    for (const code of regionCodes ?? []) {
+      const s = await this.regionSeries({ ...scope, unitIds: null }, metric, years, code);
+      if (s) series.push(s);
     }
-    const rows = await this.metricRows.rows(scope, years, 'unit', false);
+    return { metric, years, series };
+  }
+
+  private async regionSeries(scope: Scope, metric: MetricKey, years: number[], code: string): Promise<TrendsDto['series'][number] | null> {
+    const region = await this.regions.find(code);
+    if (!region) return null;
+    const subtree = await this.regions.subtreeCodes(code);
+    const codes = scope.regionCodes ? subtree.filter((c) => scope.regionCodes!.includes(c)) : subtree;
+    const rows: { year: number; value: number | null }[] = await this.db.query(
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
+       SELECT "fiscalYear" AS year, round(avg("${metric}")::numeric, 2)::float8 AS value FROM rows GROUP BY "fiscalYear"`,
+      metricRowParams({ ...scope, regionCodes: codes }, years),
+    );
+    return { key: code, name: region.name, kind: 'region', points: withChanges(years, new Map(rows.map((r) => [r.year, r.value]))) };
+  }
+
+  private async unitSeries(scope: Scope, metric: MetricKey, years: number[]): Promise<TrendsDto['series']> {
+    const rows = years.length ? await this.metricRows.rows(scope, years, 'unit', false) : [];
     const byUnit = new Map<string, { name: string; values: Map<number, number | null> }>();
     for (const row of rows) {
       const entry = byUnit.get(row.unitId) ?? { name: row.unitName, values: new Map() };
       entry.values.set(row.fiscalYear, row[metric]);
       byUnit.set(row.unitId, entry);
     }
-    return {
-      metric,
-      years,
-      series: [...byUnit.entries()].map(([key, { name, values }]) => ({ key, name, kind: 'unit' as const, points: withChanges(years, values) })),
-    };
+    return [...byUnit.entries()].map(([key, { name, values }]) => ({ key, name, kind: 'unit' as const, points: withChanges(years, values) }));
   }
 }

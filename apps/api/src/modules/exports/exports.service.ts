@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { Scope } from '../analytics/analytics-scope.js';
 import { RAW, type RawTable } from './raw-tables.js';
 import { sendTable } from './send-table.js';
+import { shanghaiTime } from './shanghai-time.js';
 import type { ExportFormat } from './table-writers.js';
 
 /**
@@ -30,12 +31,19 @@ export class ExportsService {
         columns: spec.columns,
         rows: rows as AsyncIterable<Record<string, string | number | boolean | null>>,
         context: {
-          title: `${spec.title}（当前确认版本）`, filters, dataAsOf: new Date().toISOString(),
+          title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf: await this.dataAsOf(client),
           metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION, rows: n, confirmedRows: n,
         },
       }, format);
     } finally {
       await runner.release();
     }
+  }
+
+  private async dataAsOf(client: PoolClient): Promise<string | null> {
+    const { rows } = await client.query(
+      `SELECT to_char(max(confirmed_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS at FROM report WHERE status = 'confirmed'`,
+    );
+    return (rows[0]?.at as string | null) ?? null;
   }
 }

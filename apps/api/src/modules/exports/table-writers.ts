@@ -37,12 +37,37 @@ function safeText(value: string): string {
 
 const NUM_FMT: Partial<Record<Column<unknown>['type'], string>> = { amount: '#,##0.00', rate: '0.00', score: '0.00', int: '0' };
 
-/** Streams an .xlsx: a data sheet with Chinese headers and number formats, then a 说明 sheet. */
+/** Display width of a text in characters: a CJK character takes two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Streamed rows cannot be measured before the columns are laid out: names get room for a long unit name. */
+const defaultWidth = <Row>(c: Column<Row>) => c.width ?? (c.type === 'text' && /单位|名称|文件|说明|示例/.test(c.header) ? 40 : null);
+
+/** Column widths from the header and, for rows held in memory, every cell (capped at 60). */
+function widths<Row>(table: ExportTable<Row>): number[] {
+  const measured = table.columns.map((c) => Math.max(defaultWidth(c) ?? 10, displayWidth(c.header) + 2));
+  if (Array.isArray(table.rows)) {
+    for (const row of table.rows as Row[]) {
+      table.columns.forEach((c, i) => {
+        const v = cellValue(c, row);
+        if (v != null) measured[i] = Math.max(measured[i]!, Math.max(...String(v).split('\n').map(displayWidth)) + 2);
+      });
+    }
+  }
+  return measured.map((w) => Math.min(60, w));
+}
+
+/** Streams an .xlsx: a data sheet with Chinese headers, number formats and readable widths, then a 说明 sheet. */
 export async function writeXlsx<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('数据');
-  sheet.columns = table.columns.map((c) => ({
-    header: c.header, width: Math.max(10, Math.min(40, c.header.length * 2 + 4)), style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
+  const sheet = workbook.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const w = widths(table);
+  sheet.columns = table.columns.map((c, i) => ({
+    header: c.header, width: w[i], style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   let rows = 0;
@@ -55,7 +80,8 @@ export async function writeXlsx<Row>(table: ExportTable<Row>, out: Writable): Pr
   }
   sheet.commit();
   const about = workbook.addWorksheet('说明');
-  for (const line of contextLines({ ...table.context, rows })) about.addRow(line).commit();
+  about.columns = [{ width: 34 }, { width: 90 }];
+  for (const line of contextLines({ ...table.context, rows })) about.addRow(line.map(safeText)).commit();
   about.commit();
   await workbook.commit();
   return rows;
@@ -65,9 +91,11 @@ export function contextLines(context: ExportContext): [string, string][] {
   return [
     ['内容', context.title],
     ...Object.entries(context.filters).map(([k, v]): [string, string] => [`筛选：${k}`, v]),
-    ['数据截至', context.dataAsOf],
+    ['生成时间（北京时间）', context.generatedAt],
+    ['数据截至（最近一次确认，北京时间）', context.dataAsOf ?? '尚无已确认的报告'],
     ['行数', String(context.rows)],
     ['其中来自已确认报告的行数', String(context.confirmedRows)],
+    ...(context.definitions ?? []).map(([name, definition]): [string, string] => [`指标：${name}`, definition]),
     ['指标定义版本', context.metricDefinitionsVersion],
     ...(context.rulesVersion ? [['复核规则版本', context.rulesVersion] as [string, string]] : []),
     ['口径', '金额单位万元，比率单位 %；空白表示报告未提供（不是 0）；只统计各单位各年度当前确认的版本'],

@@ -5,6 +5,8 @@ export interface Column<Row> {
   header: string;
   type: ColumnType;
   value: (row: Row) => string | number | boolean | null | undefined;
+  /** XLSX column width in characters where the content cannot be measured first (streamed rows). */
+  width?: number;
 }
 
 export interface ExportContext {
@@ -12,7 +14,12 @@ export interface ExportContext {
   title: string;
   /** Filters as a reader would state them. */
   filters: Record<string, string>;
-  dataAsOf: string;
+  /** When the file was made, 北京时间 `YYYY-MM-DD HH:mm`. */
+  generatedAt: string;
+  /** When the newest data in it was confirmed, 北京时间, or null when none is. */
+  dataAsOf: string | null;
+  /** What the metrics in the table mean: [name, definition]. */
+  definitions?: [string, string][];
   metricDefinitionsVersion: string;
   rulesVersion?: string;
   rows: number;

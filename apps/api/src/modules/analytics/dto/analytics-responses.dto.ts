@@ -37,19 +37,26 @@ export class OverviewDto {
   @ApiProperty({ type: [UnitMetricRowDto], description: '每个单位一点：预算执行率 × 预算调整率 散点' }) points: UnitMetricRowDto[];
 }
 
-export class Level1RateDto {
+export class CategoryRateDto {
   @ApiProperty() unitId: string;
-  @ApiProperty() level1: string;
+  @ApiProperty() reportId: string;
+  @ApiProperty({ enum: ['产出', '效益', '满意度', '投入', '过程', '决策', '管理', '其他'], description: '统一的一级指标类别' }) category: string;
+  @ApiProperty({ type: [String], description: '报告所写的一级指标名称（归入该类别的）' }) writtenLevel1: string[];
   @ApiProperty() weight: number;
   @ApiProperty() score: number;
   @ApiProperty({ nullable: true, type: Number }) scoreRate: number | null;
 }
 
+export class CompareRowDto extends UnitMetricRowDto {
+  @ApiProperty({ nullable: true, type: Number, description: '同年度同层级有得分的单位数（同级排名的分母）' }) levelSize: number | null;
+}
+
 export class CompareDto {
-  @ApiProperty({ nullable: true, type: Number }) year: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '所选年度；各单位最新年度时为 null' }) year: number | null;
+  @ApiProperty({ enum: ['year', 'latest'], description: 'year：所选年度；latest：各单位最新年度' }) mode: 'year' | 'latest';
   @ApiProperty({ enum: METRIC_KEYS, isArray: true }) metrics: MetricKey[];
-  @ApiProperty({ type: [UnitMetricRowDto] }) rows: UnitMetricRowDto[];
-  @ApiProperty({ type: [Level1RateDto], description: '一级指标得分率（雷达图）' }) level1Rates: Level1RateDto[];
+  @ApiProperty({ type: [CompareRowDto] }) rows: CompareRowDto[];
+  @ApiProperty({ type: [CategoryRateDto], description: '按统一一级类别的得分率（雷达图）；单位没有的类别不列出' }) categoryRates: CategoryRateDto[];
 }
 
 export class TrendPointDto {
@@ -72,8 +79,10 @@ export class TrendsDto {
 }
 
 export class RankedRowDto extends UnitMetricRowDto {
-  @ApiProperty() rank: number;
+  @ApiProperty({ description: '在所列单位中的名次' }) rank: number;
   @ApiProperty({ nullable: true, type: Number }) value: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '按该指标在全省同年度同层级单位中的名次；无数值时为 null' }) levelRank: number | null;
+  @ApiProperty({ description: '全省同年度同层级有该指标数值的单位数' }) levelSize: number;
 }
 
 export class RankingsDto {

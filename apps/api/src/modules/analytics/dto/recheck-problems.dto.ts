@@ -36,14 +36,16 @@ export class ThemeUnitDto {
 
 export class ProblemThemeDto {
   @ApiProperty() theme: string;
-  @ApiProperty({ description: '涉及该主题的问题条数' }) count: number;
+  @ApiProperty({ description: '单位数：列出该主题问题的单位个数（一个单位只算一次）' }) unitCount: number;
+  @ApiProperty({ description: '条数：归入该主题的问题条数' }) statementCount: number;
   @ApiProperty({ type: [ThemeUnitDto] }) units: ThemeUnitDto[];
   @ApiProperty({ type: [String] }) examples: string[];
 }
 
 export class KeywordDto {
   @ApiProperty() word: string;
-  @ApiProperty() count: number;
+  @ApiProperty({ description: '单位数：问题中用到该词的单位个数' }) unitCount: number;
+  @ApiProperty({ description: '条数：用到该词的问题条数' }) statementCount: number;
 }
 
 export class ProblemsDto {
