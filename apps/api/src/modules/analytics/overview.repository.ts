@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PlausibilityBands, PlausibilityMetric } from '@hunan-perf/metrics';
+import { PLAUSIBILITY_METRICS, type PlausibilityBands, type PlausibilityMetric } from '@hunan-perf/metrics';
 import { DataSource } from 'typeorm';
 import type { Scope } from './analytics-scope.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
@@ -7,12 +7,9 @@ import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams } from './metric-rows.rep
 import { implausibleSql, medianSql } from './plausibility.repository.js';
 
 /** The KPI metrics: key in the rows, the column flagging it 异常. */
-const KPI: { key: PlausibilityMetric; prefix: string }[] = [
-  { key: 'scoreTotal', prefix: 'score' },
-  { key: 'executionRate', prefix: 'exec' },
-  { key: 'adjustmentRatio', prefix: 'adj' },
-  { key: 'threePublicControlRate', prefix: 'tp' },
-];
+const PREFIX: Record<PlausibilityMetric, string> = { executionRate: 'exec', adjustmentRatio: 'adj', threePublicControlRate: 'tp', scoreTotal: 'score' };
+/** In the order of PLAUSIBILITY_METRICS, so a point's anomalies come in the order anomaliesOf() gives them. */
+const KPI = PLAUSIBILITY_METRICS.map((key) => ({ key, prefix: PREFIX[key] }));
 
 const used = (k: (typeof KPI)[number]) => `($8::boolean OR NOT "${k.key}Bad")`;
 
