@@ -8,11 +8,13 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 import { DocumentsStoreModule } from './documents-store.module.js';
 import { IngestionService } from './ingestion.service.js';
+import { DiskUploadInterceptor } from './disk-upload.interceptor.js';
+import { UPLOAD_LIMITS, uploadLimitsFromEnv } from './upload-limits.js';
 
 @Module({
   imports: [DocumentsStoreModule, ExtractionModule, ReportsModule, UnitsModule, RegionsModule, SettingsModule],
   controllers: [DocumentsController],
-  providers: [IngestionService, DocumentsService],
+  providers: [IngestionService, DocumentsService, DiskUploadInterceptor, { provide: UPLOAD_LIMITS, useFactory: () => uploadLimitsFromEnv() }],
   exports: [IngestionService],
 })
 export class DocumentsModule {}

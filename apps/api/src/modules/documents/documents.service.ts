@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ReportAccessService } from '../reports/report-access.service.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
-import type { IngestFile, IngestOutcome } from './ingest-types.js';
+import type { IngestOutcome } from './ingest-types.js';
 import { IngestionService } from './ingestion.service.js';
 import { SourceDocumentsRepository } from './source-documents.repository.js';
+import { MB, UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
+import type { UploadedPart } from './upload-receiver.js';
 
 @Injectable()
 export class DocumentsService {
@@ -14,11 +17,24 @@ export class DocumentsService {
     private readonly documents: SourceDocumentsRepository,
     private readonly reports: ReportsRepository,
     private readonly access: ReportAccessService,
+    @Inject(UPLOAD_LIMITS) private readonly limits: UploadLimits,
   ) {}
 
-  /** Per-file outcomes; when no file at all could be imported the request itself fails with 422. */
-  async upload(files: IngestFile[], user: AuthUser, requestId: string): Promise<IngestOutcome[]> {
-    const outcomes = await this.ingestion.ingestMany(files, user, { requestId });
+  /**
+   * Per-file outcomes, the files read from disk one at a time; when no file at all could be imported
+   * the request itself fails with 422.
+   */
+  async upload(parts: UploadedPart[], user: AuthUser, requestId: string): Promise<IngestOutcome[]> {
+    const outcomes: IngestOutcome[] = [];
+    for (const part of parts) {
+      if (part.tooLarge || !part.path) {
+        const size = `${(part.size / MB).toFixed(1)} MB`;
+        outcomes.push({ fileName: part.fileName, error: { code: 'TOO_LARGE', message: `${part.fileName}：大小为 ${size}，超过 ${(this.limits.maxFileBytes / MB).toFixed(0)} MB 的上限` } });
+        continue;
+      }
+      const file = { fileName: part.fileName, bytes: await readFile(part.path), mediaType: part.mediaType };
+      outcomes.push(...(await this.ingestion.ingestMany([file], user, { requestId })));
+    }
     const failures = outcomes.filter((o): o is Extract<IngestOutcome, { error: unknown }> => 'error' in o);
     if (failures.length === outcomes.length) {
       const details = failures.map((f) => ({ field: f.fileName, message: f.error.message }));
