@@ -8,13 +8,12 @@ export interface DecodedBytes {
   encoding: TextEncoding;
 }
 
-/** True when the bytes are well-formed UTF-8 (checked strictly, no replacement characters). */
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The text when the bytes are well-formed UTF-8 (checked strictly, no replacement characters), else null. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -32,7 +31,9 @@ export function decodeTextBytes(bytes: Uint8Array): DecodedBytes {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
-  if (isValidUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
+  // Decoded once: well-formed input decodes to the same text with or without `fatal`.
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const guess = jschardet.detect(buffer.subarray(0, 64 * 1024));
   const name = (guess.encoding ?? '').toLowerCase();

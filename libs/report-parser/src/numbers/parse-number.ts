@@ -84,12 +84,27 @@ const isBlank = (c: number): boolean =>
   c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
+export interface FindAmountOptions {
+  /** -? before each number, as in /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(…)/. */
+  negative?: boolean;
+  /**
+   * The unit alternatives, a sticky regex (default /万元|亿元|元/y). A unit must not start with a
+   * blank, a digit, '.', ',' or '-' (what the number and \s* around it could take).
+   */
+  unit?: RegExp;
+  /** Where to start looking, as a global regex's lastIndex. */
+  from?: number;
+}
+
+const UNITS = /万元|亿元|元/y;
+
 /**
  * The first amount with its unit in a text: exactly what
  *   /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(text)
- * returns (with `negative`, the same with -? before each number, i.e. /(-?…|-?…)\s*(…)/), in linear
- * time. The regex retries from every digit of a long run of digits that no unit follows, and
- * re-reads a long 1,000,000,… chain from each of its groups: quadratic in the run.
+ * returns (with `negative`, the same with -? before each number; with `unit`, other units; with
+ * `from`, a global regex's exec from lastIndex = from), in linear time. The regex retries from
+ * every digit of a long run of digits that no unit follows, and re-reads a long 1,000,000,… chain
+ * from each of its groups: quadratic in the run.
  *
  * At a digit run [start, end): \d+ must take the whole run (a digit left over can start nothing
  * that follows), so the plain form's answer is the same from every digit of the run. The grouped
@@ -97,20 +112,20 @@ const isBlank = (c: number): boolean =>
  * digits of the run, and its answer depends only on where its comma chain ends — shared by all
  * the runs inside that chain.
  */
-export function findAmount(text: string, negative = false): RegExpExecArray | null {
+export function findAmount(text: string, options: FindAmountOptions = {}): RegExpExecArray | null {
+  const { negative = false, unit = UNITS, from: first = 0 } = options;
   const n = text.length;
   const code = (i: number): number => (i < n ? text.charCodeAt(i) : -1);
   const digitsFrom = (i: number): number => {
     while (isDigit(code(i))) i++;
     return i;
   };
-  /** \s*(万元|亿元|元) at i: the end of the unit and the unit, or null. */
+  /** \s*(unit) at i: the end of the unit and the unit, or null. */
   const unitAt = (i: number): [number, string] | null => {
     while (isBlank(code(i))) i++;
-    const c = code(i);
-    if ((c === 0x4e07 || c === 0x4ebf) && code(i + 1) === 0x5143) return [i + 2, text.slice(i, i + 2)]; // 万元, 亿元
-    if (c === 0x5143) return [i + 1, '元'];
-    return null;
+    unit.lastIndex = i;
+    const m = unit.exec(text);
+    return m ? [i + m[0].length, m[0]] : null;
   };
   /** (?:\.\d+)?\s*(unit) after a number ending at i: [number end, match end, unit] or null. */
   const tailAt = (i: number): [number, number, string] | null => {
@@ -147,13 +162,13 @@ export function findAmount(text: string, negative = false): RegExpExecArray | nu
     m.input = text;
     return m;
   };
-  for (let start = 0; start < n; ) {
+  for (let start = Math.max(0, first); start < n; ) {
     if (!isDigit(code(start))) {
       start++;
       continue;
     }
     const end = digitsFrom(start);
-    const from = negative && code(start - 1) === 0x2d ? start - 1 : start;
+    const from = negative && start > first && code(start - 1) === 0x2d ? start - 1 : start;
     const a = code(end) === 0x2c ? grouped(end) : null;
     if (a && end - start <= 3) return result(from, a[0], a);
     const b = tailAt(end);

@@ -17,20 +17,36 @@ const textOf = (html: string): string =>
 /** A table row becomes one line; the line always has an interior tab so it reads as a table row. */
 export function rowLine(cells: string[]): string {
   const line = cells.join('\t');
-  return /\S[^\t]*\t/.test(line.replace(/^\t+/, '')) || /^\t+\S[^\t]*\t/.test(line) ? line : `${line}\t`;
+  return filledBeforeTab(line.replace(/^\t+/, '')) || /^\t+\S[^\t]*\t/.test(line) ? line : `${line}\t`;
 }
+
+/**
+ * /\S[^\t]*\t/.test(text): a cell other than the last holds something. The regex scans to the next
+ * tab from every character of a tab-less stretch (quadratic in a long cell).
+ */
+function filledBeforeTab(text: string): boolean {
+  const cells = text.split('\t');
+  cells.pop();
+  return cells.some((c) => /\S/.test(c));
+}
+
+/** Word allows 63 columns; a larger span in the markup is a broken or hostile file, not a layout. */
+const MAX_COLSPAN = 1000;
 
 function tableLines(tableHtml: string): string[] {
   const lines: string[] = [];
-  const pending: { col: number; rows: number }[] = [];
+  // Row spans still open, per column, oldest first (a spent one leaves its queue at once: a scan of
+  // every span the table ever had, per cell, is quadratic in the rows).
+  const pending = new Map<number, { rows: number }[]>();
   for (const tr of tableHtml.match(/<tr[\s\S]*?<\/tr>/gi) ?? []) {
     const cells: string[] = [];
     let col = 0;
     const place = (): void => {
       for (;;) {
-        const span = pending.find((p) => p.col === col && p.rows > 0);
-        if (!span) return;
-        span.rows--;
+        const queue = pending.get(col);
+        const span = queue?.[0];
+        if (!queue || !span) return;
+        if (--span.rows === 0) queue.shift();
         cells.push('');
         col++;
       }
@@ -38,10 +54,10 @@ function tableLines(tableHtml: string): string[] {
     for (const td of tr.match(/<t[dh][^>]*>[\s\S]*?<\/t[dh]>/gi) ?? []) {
       place();
       const open = /^<t[dh]([^>]*)>/i.exec(td)?.[1] ?? '';
-      const colspan = Number(/colspan="(\d+)"/.exec(open)?.[1] ?? 1);
+      const colspan = Math.min(MAX_COLSPAN, Number(/colspan="(\d+)"/.exec(open)?.[1] ?? 1));
       const rowspan = Number(/rowspan="(\d+)"/.exec(open)?.[1] ?? 1);
       cells.push(textOf(td.replace(/^<t[dh][^>]*>|<\/t[dh]>$/gi, '')));
-      if (rowspan > 1) pending.push({ col, rows: rowspan - 1 });
+      if (rowspan > 1) pending.set(col, [...(pending.get(col) ?? []), { rows: rowspan - 1 }]);
       col++;
       for (let k = 1; k < colspan; k++) {
         cells.push('');
