@@ -14,7 +14,7 @@ describe('schema rules enforced by PostgreSQL itself', () => {
     );
 
   beforeAll(async () => {
-    ({ dataSource: ds, close } = await openTestDataSource());
+    ({ dataSource: ds, close } = await openTestDataSource({ as: 'owner' }));
     [{ id: unitId }] = await ds.query(`INSERT INTO unit (name, region_code) VALUES ('浏阳市工业和信息化局', '430181') RETURNING id`);
   });
   afterAll(() => close());
@@ -64,7 +64,7 @@ describe('data_version moves only when dashboards can change', () => {
   const version = async () => Number((await ds.query(`SELECT version FROM data_version`))[0].version);
 
   beforeAll(async () => {
-    ({ dataSource: ds, close } = await openTestDataSource());
+    ({ dataSource: ds, close } = await openTestDataSource({ as: 'owner' }));
   });
   afterAll(() => close());
 

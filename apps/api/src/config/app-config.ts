@@ -11,6 +11,11 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must look like postgres://user@host:5432/database' })
   DATABASE_URL?: string;
 
+  /** The role that owns the tables and runs the migrations; DATABASE_URL is then the app's own, lesser role. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must look like postgres://owner@host:5432/database' })
+  MIGRATION_DATABASE_URL?: string;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
@@ -44,6 +49,8 @@ class EnvironmentVariables {
 
 export interface AppConfig {
   databaseUrl: string | null;
+  /** MIGRATION_DATABASE_URL: migrations (and the app role's grants) run as this owner; null = DATABASE_URL. */
+  migrationDatabaseUrl: string | null;
   port: number;
   host: string;
   dataDir: string;
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const repoRoot = findRepoRoot(cwd);
   return {
     databaseUrl: parsed.DATABASE_URL ?? null,
+    migrationDatabaseUrl: parsed.DATABASE_URL ? (parsed.MIGRATION_DATABASE_URL ?? null) : null,
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir: path.resolve(repoRoot, parsed.DATA_DIR),

@@ -6,6 +6,7 @@ import { backfillIndicatorAssessments } from '../modules/reports/indicator-backf
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, describeDatabaseUrl, migrate } from './connect.js';
 import { EmbeddedDatabase } from './embedded-database.js';
+import { checkAppRole, grantAppRole, prepareEmbeddedRoles, roleWarning, urlUser } from './roles.js';
 
 export interface OpenDatabase {
   dataSource: DataSource;
@@ -24,31 +25,28 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     undo.length = 0;
   };
   try {
-    let url = config.databaseUrl;
-    if (url) {
-      logger.info({ database: describeDatabaseUrl(url), kind: 'external' }, `using PostgreSQL from DATABASE_URL: ${describeDatabaseUrl(url)}`);
+    const urls = await resolveDatabaseUrls(config, logger, undo);
+    let dataSource: DataSource;
+    if (urls.migrationUrl === urls.appUrl) {
+      dataSource = await connect(urls.appUrl);
+      undo.push(() => dataSource.destroy());
+      const applied = await migrate(dataSource);
+      logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
     } else {
-      const embedded = new EmbeddedDatabase({
-        dataDir: config.dataDir,
-        port: config.embeddedPgPort,
-        onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line),
-      });
-      url = await embedded.runningUrl();
-      if (url) {
-        logger.info({ kind: 'embedded' }, `using the embedded PostgreSQL already running on 127.0.0.1:${config.embeddedPgPort}`);
-      } else {
-        url = await embedded.start();
-        undo.push(() => embedded.stop().then(() => logger.info('embedded PostgreSQL stopped')));
-        logger.info(
-          { database: describeDatabaseUrl(url), kind: 'embedded', dataDir: embedded.clusterDir },
-          `using embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${embedded.clusterDir}`,
-        );
+      // Migrations as the owner, then the app role's grants re-applied, then the app connects as itself.
+      const owner = await connect(urls.migrationUrl);
+      try {
+        const applied = await migrate(owner);
+        logger.info({ applied, as: urlUser(urls.migrationUrl) }, applied.length ? `applied ${applied.length} migration(s) as ${urlUser(urls.migrationUrl)}` : 'schema up to date');
+        await grantAppRole(owner, urlUser(urls.appUrl));
+      } finally {
+        await owner.destroy();
       }
+      dataSource = await connect(urls.appUrl);
+      undo.push(() => dataSource.destroy());
     }
-    const dataSource = await connect(url);
-    undo.push(() => dataSource.destroy());
-    const applied = await migrate(dataSource);
-    logger.info({ applied }, applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+    const warning = roleWarning(await checkAppRole(dataSource));
+    if (warning) logger.warn(warning);
     const backfilled = await backfillIndicatorAssessments(dataSource);
     if (backfilled) logger.info({ backfilled }, `assessed ${backfilled} indicator row(s) written before assessments were stored`);
     const regions = await seedRegions(dataSource);
@@ -59,4 +57,40 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     await close();
     throw error;
   }
+}
+
+export interface DatabaseUrls {
+  /** What the API connects as. */
+  appUrl: string;
+  /** What migrations run as (the owner); the same as appUrl when no separate owner is configured. */
+  migrationUrl: string;
+}
+
+/**
+ * DATABASE_URL (with MIGRATION_DATABASE_URL as the owner when set), or the embedded server —
+ * started here (its stop pushed onto undo) or reused — with its owner and app roles.
+ */
+export async function resolveDatabaseUrls(config: AppConfig, logger: Logger, undo: Array<() => Promise<void>>): Promise<DatabaseUrls> {
+  if (config.databaseUrl) {
+    logger.info({ database: describeDatabaseUrl(config.databaseUrl), kind: 'external' }, `using PostgreSQL from DATABASE_URL: ${describeDatabaseUrl(config.databaseUrl)}`);
+    return { appUrl: config.databaseUrl, migrationUrl: config.migrationDatabaseUrl ?? config.databaseUrl };
+  }
+  const embedded = new EmbeddedDatabase({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+    onLog: (line) => logger.debug({ component: 'embedded-postgres' }, line),
+  });
+  let superUrl = await embedded.runningUrl();
+  if (superUrl) {
+    logger.info({ kind: 'embedded' }, `using the embedded PostgreSQL already running on 127.0.0.1:${config.embeddedPgPort}`);
+  } else {
+    superUrl = await embedded.start();
+    undo.push(() => embedded.stop().then(() => logger.info('embedded PostgreSQL stopped')));
+    logger.info(
+      { database: describeDatabaseUrl(superUrl), kind: 'embedded', dataDir: embedded.clusterDir },
+      `using embedded PostgreSQL on 127.0.0.1:${config.embeddedPgPort}, data in ${embedded.clusterDir}`,
+    );
+  }
+  const { ownerUrl, appUrl } = await prepareEmbeddedRoles(superUrl, config.dataDir);
+  return { appUrl, migrationUrl: ownerUrl };
 }
