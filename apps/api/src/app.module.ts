@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { webStaticOptions } from './common/static-cache.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -42,7 +43,7 @@ export class AppModule {
         AnalyticsModule,
         ExportsModule,
         ...(hasWeb
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'] })]
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'], serveStaticOptions: webStaticOptions(config.webDistDir) })]
           : []),
       ],
     };

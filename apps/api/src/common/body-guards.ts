@@ -40,3 +40,14 @@ export function limitJsonDepth(req: Request, res: Response, next: NextFunction):
   }
   next();
 }
+
+/** A NUL character anywhere in the path or query string (%00): PostgreSQL text cannot hold it. */
+const NUL_IN_URL = /%00/i;
+
+/** Refuses a URL carrying a NUL character with 400 before any handler (or log line) sees its values. */
+export function rejectNulInUrl(req: Request, res: Response, next: NextFunction): void {
+  if (NUL_IN_URL.test(req.originalUrl) || req.originalUrl.includes('\0')) {
+    return reply(req, res, { statusCode: 400, error: 'BAD_REQUEST', message: '请求地址或查询参数中含有不允许的空字符（%00）' });
+  }
+  next();
+}

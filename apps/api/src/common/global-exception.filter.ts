@@ -19,7 +19,7 @@ const PLAIN_MESSAGES: Record<number, string> = {
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 /** Connection-level failures mean the database is away: answer 503 so clients retry. */
-const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
+const UNAVAILABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|not queryable|terminating connection|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i;
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
 
@@ -39,10 +39,19 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<RequestWithId>();
     const res = ctx.getResponse<Response>();
+    if (res.headersSent) {
+      // The answer (a 304 among them) already left: a second send after it is not a failure of
+      // the request, and writing again would only raise "headers already sent". Anything else
+      // is logged, and a response still streaming is cut so the client sees it incomplete.
+      if ((exception as { code?: unknown } | null)?.code === 'ERR_HTTP_HEADERS_SENT') return;
+      this.logger.error({ err: errorForLog(exception), requestId: req.requestId, path: req.path }, 'request failed after the response started');
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
     const body = this.toBody(exception);
     body.requestId = req.requestId;
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: req.requestId, path: req.path }, 'request failed');
+      this.logger.error({ err: errorForLog(exception), requestId: req.requestId, path: req.path }, 'request failed');
     }
     res.status(body.statusCode).json(body);
   }
@@ -52,7 +61,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return { statusCode: exception.getStatus(), error: exception.code, message: exception.message, details: exception.details };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (exception instanceof QueryFailedError) return fromQueryFailed(exception);
+    if (exception instanceof QueryFailedError) {
+      // A connection that died mid-query reaches us wrapped, without a SQLSTATE code.
+      if (isConnectionFailure(exception.driverError)) return unavailable();
+      return fromQueryFailed(exception);
+    }
     if (isConnectionFailure(exception)) return unavailable();
     return { statusCode: 500, error: 'INTERNAL_ERROR', message: '服务器内部错误，请稍后重试；如仍失败请提供请求编号联系管理员' };
   }
@@ -89,6 +102,9 @@ function fromQueryFailed(exception: QueryFailedError): ErrorBody {
   const code = (exception.driverError as { code?: string } | undefined)?.code;
   if (code === '23505') return { statusCode: 409, error: 'CONFLICT', message: '记录已存在，与现有数据冲突' };
   if (code === '23503') return { statusCode: 409, error: 'CONFLICT', message: '引用的记录不存在或仍被引用' };
+  if (code === '22021' || code === '22P05') {
+    return { statusCode: 400, error: 'BAD_REQUEST', message: '请求中含有不允许的字符（如空字符 \\0）' };
+  }
   if (code === '23514' || code === '22P02' || code === '22003') {
     return { statusCode: 400, error: 'BAD_REQUEST', message: '数据不符合约束（取值超出范围或格式错误）' };
   }
@@ -98,4 +114,15 @@ function fromQueryFailed(exception: QueryFailedError): ErrorBody {
 
 function unavailable(): ErrorBody {
   return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' };
+}
+
+/**
+ * What the log keeps of an error: its kind, message, code and stack — never the SQL
+ * parameters (a query string, a name, a password) a QueryFailedError carries.
+ */
+function errorForLog(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const { code } = exception as { code?: unknown };
+  const driverCode = (exception as { driverError?: { code?: unknown } }).driverError?.code;
+  return { type: exception.constructor.name, message: exception.message, code: code ?? driverCode, stack: exception.stack };
 }
