@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatChange, formatDateTime, formatDuration, formatMetric, formatRate, formatScore, roleLabel, statusLabel } from './format';
+import { formatAmount, formatChange, formatDate, formatDateTime, formatDuration, formatMetric, formatRate, formatScore, roleLabel, statusLabel } from './format';
 
 describe('formatters', () => {
   it('formats amounts in 万元 with two decimals and a missing value as a dash', () => {
@@ -31,7 +31,11 @@ describe('formatters', () => {
 
   it('formats date-times and labels', () => {
     expect(formatDateTime('not a date')).toBe('—');
-    expect(formatDateTime(new Date(2026, 10, 22, 8, 5).toISOString())).toBe('2026-11-22 08:05');
+    // Beijing time whatever the machine's zone: 08:05 UTC is 16:05, 20:05 UTC is the next day.
+    expect(formatDateTime('2026-11-22T08:05:00Z')).toBe('2026-11-22 16:05');
+    expect(formatDateTime('2026-11-22T20:05:00.000Z')).toBe('2026-11-23 04:05');
+    expect(formatDateTime('2026-11-22T16:00:00Z')).toBe('2026-11-23 00:00');
+    expect(formatDate('2026-11-22T20:05:00Z')).toBe('2026-11-23');
     expect(statusLabel('confirmed')).toBe('已确认');
     expect(statusLabel('draft')).toBe('待复核');
     expect(roleLabel('viewer')).toBe('领导查看');

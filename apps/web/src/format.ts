@@ -38,13 +38,26 @@ export function formatChange(value: number | null | undefined): string {
   return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : '0.00';
 }
 
-/** "2026-11-22T08:05:00Z" → "2026-11-22 16:05" in the browser's time zone. */
-export function formatDateTime(iso: string | null | undefined): string {
+/** Every time the app shows is Beijing time, whatever the browser's own time zone. */
+export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+
+const DATE_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** "2026-11-22T08:05:00Z" → "2026-11-22 16:05" (Asia/Shanghai); the one formatter of times in the app. */
+export function formatDateTime(iso: string | Date | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
+  const d = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(d.getTime())) return '—';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const p = Object.fromEntries(DATE_TIME.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** "2026-11-22T20:05:00Z" → "2026-11-23" (the Asia/Shanghai date). */
+export function formatDate(iso: string | Date | null | undefined): string {
+  const full = formatDateTime(iso);
+  return full === '—' ? full : full.slice(0, 10);
 }
 
 const STATUS_LABELS: Record<string, string> = { draft: '待复核', unresolved: '单位待识别', confirmed: '已确认', superseded: '已被替代' };

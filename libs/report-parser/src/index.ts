@@ -14,3 +14,4 @@ export {
   type TemplateField, type TemplateFieldKind,
 } from './template/template-fields.js';
 export { gridText, isTemplateGrid, readTemplateGrid, TemplateError, type TemplateGrid } from './template/read-template.js';
+export { categoryOf } from './extract/category.js';

@@ -23,10 +23,13 @@ function budgetRowOf(doc: ReportDocument) {
 export function revalidateReport(doc: ReportDocument, editedPaths: string[]): ReportWarning[] {
   doc.coverage = coverageOf(doc);
   const fresh = validateReport(doc, { indicators: [], groups: [], explicitBreakdown: [], total: null, lines: new Set() }, budgetRowOf(doc));
+  // The total against the indicator rows' scores is a document check: once rows carry scores it is
+  // answered afresh (a corrected row can settle it), whatever the extraction said.
+  const rowsScoreTheTotal = doc.score.total !== null && doc.indicators.some((r) => r.score !== null);
   const key = (w: ReportWarning) => `${w.code}|${w.path}|${w.message}`;
   const seen = new Set(fresh.map(key));
   const kept = doc.warnings.filter(
-    (w) => FROM_SOURCE.has(w.code) && !editedPaths.some((p) => touches(p, w.path)) && !seen.has(key(w)) && (seen.add(key(w)), true),
+    (w) => FROM_SOURCE.has(w.code) && !(rowsScoreTheTotal && w.code === 'SCORE_SUM_MISMATCH' && w.path === 'score.total') && !editedPaths.some((p) => touches(p, w.path)) && !seen.has(key(w)) && (seen.add(key(w)), true),
   );
   // A source-only score-sum warning is superseded by the fresh one on the same path.
   const freshPaths = new Set(fresh.map((w) => `${w.code}|${w.path}`));
