@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志（管理员）：按时间范围（北京时间）、操作人、操作、对象筛选，分页，最新在前 */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志中出现过的操作及其中文名（管理员） */
+        get: operations["AuditController_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（管理员）：format=csv 或 xlsx，筛选同列表，不限行数 */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -13,7 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录：成功后设置 httpOnly 会话 Cookie（hp_session）和 CSRF Cookie */
+        /** 登录（仅接受 JSON 请求体）：成功后设置 httpOnly 会话 Cookie（hp_session）和 CSRF Cookie；成功与失败均记入审计日志 */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -30,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退出登录：吊销当前会话 */
+        /** 退出登录：吊销当前会话（记入审计日志） */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -47,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 修改自己的密码（需当前密码；其他会话随之失效） */
+        /** 修改自己的密码（需当前密码或管理员给的一次性密码；其他会话随之失效） */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -79,12 +130,132 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 账号列表（管理员） */
+        /** 账号列表（管理员）：含停用、锁定、须改密状态与有效会话数 */
         get: operations["UsersController_list"];
         put?: never;
-        /** 创建账号（管理员）；提交人须指定所属地区 */
+        /** 创建账号（管理员）；提交人须指定所属地区，分析员、查看者可限定地区 */
         post: operations["UsersController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改账号的角色、限定地区或姓名（管理员；记入审计日志） */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账号：立即吊销其全部会话（管理员） */
+        post: operations["UsersController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用账号（管理员） */
+        post: operations["UsersController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码为一次性密码（只返回这一次）；用户下次登录须先修改密码，现有会话全部吊销（管理员） */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解除因登录失败过多造成的账号锁定（管理员） */
+        post: operations["UsersController_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账号的有效会话（管理员） */
+        get: operations["UsersController_sessions"];
+        put?: never;
+        post?: never;
+        /** 吊销账号的全部会话（管理员） */
+        delete: operations["UsersController_revokeAll"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 吊销账号的某个会话（管理员） */
+        delete: operations["UsersController_revokeOne"];
         options?: never;
         head?: never;
         patch?: never;
@@ -160,6 +331,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/plausibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合理范围：超出范围的执行率、调整率、三公控制率、得分记为“异常” */
+        get: operations["PlausibilityController_bands"];
+        /** 修改合理范围（管理员；逐项校验，记入审计日志） */
+        put: operations["PlausibilityController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports": {
         parameters: {
             query?: never;
@@ -212,6 +401,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 新增、更正或删除一行绩效指标或评分明细（须填原因，记入更正台账）；警告重新检查；已确认版本的更正生成新的草稿版本 */
+        patch: operations["ReportsController_editRow"];
+        trace?: never;
+    };
     "/api/reports/{id}/confirm": {
         parameters: {
             query?: never;
@@ -255,7 +461,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传自评报告（可多个文件，字段名 files）：逐个文件返回结果，单个文件出错不影响其他文件 */
+        /** 上传自评报告（可多个文件，字段名 files）：逐个文件返回结果，单个文件出错不影响其他文件。单个文件 20 MB 以内；单个部分超过 50 MB 或整个请求超过 200 MB（默认上限）时在接收过程中即以 413 拒绝，不写入任何数据 */
         post: operations["DocumentsController_upload"];
         delete?: never;
         options?: never;
@@ -355,7 +561,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 总览：数量、平均与中位得分、等级分布、平均执行率与调整率、前后五名、散点；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 总览：数量；得分、执行率、调整率、三公控制率的平均值与中位数（默认不含异常值，includeImplausible=true 时包含）及异常值清单；等级分布（未写等级的按得分推定）；前后五名、散点；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_overview"];
         put?: never;
         post?: never;
@@ -372,7 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 单位对比：每个单位一行，含所选指标与一级指标得分率；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 单位对比：每个单位一行（不选年度时为各单位最新年度），含所选指标、同级排名及其分母、按统一一级类别的得分率；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_compare"];
         put?: never;
         post?: never;
@@ -389,7 +595,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 趋势：单位或地区的指标逐年变化（含同比变化，缺年为空）；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 趋势：所选单位和地区（地区为其全部单位的均值）的指标逐年变化，年度连续、缺年为空，含同比变化；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_trends"];
         put?: never;
         post?: never;
@@ -406,7 +612,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 指标完成：按单位、按一级/二级类别的完成率与指标明细；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 指标完成：按单位、按一级/二级类别的完成率与指标明细；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_indicators"];
         put?: never;
         post?: never;
@@ -423,7 +629,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 排名：按所选指标排序（调整率、三公控制率越低越好）；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 排名：按所选指标排序（调整率、三公控制率越低越好）；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_rankings"];
         put?: never;
         post?: never;
@@ -440,7 +646,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 自评复核：按规则由金额重算客观得分，标出自评偏高的单位与红黄预警；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 自评复核：按规则由金额重算客观得分，标出自评偏高、红黄预警、超预算执行（执行数高于对照预算数）与超出合理范围的异常比率；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_recheck"];
         put?: never;
         post?: never;
@@ -457,7 +663,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 问题分析：各单位“存在的问题”分词后归入常见主题；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件） */
+        /** 问题分析：各单位“存在的问题”分词（去停用词）后归入常见主题，按涉及单位数计；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
         get: operations["AnalyticsController_problems"];
         put?: never;
         post?: never;
@@ -506,6 +712,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Object: Record<string, never>;
+        AuditEventDto: {
+            id: string;
+            /** @description ISO 时间（UTC）；页面按北京时间显示 */
+            occurredAt: string;
+            actorId: string | null;
+            /** @description 操作人用户名；未登录的操作（登录失败）为输入的用户名 */
+            actorName: string | null;
+            action: string;
+            /** @description 操作的中文名 */
+            actionLabel: string;
+            entityType: string;
+            entityId: string | null;
+            field: string | null;
+            /** @description 原值（JSON） */
+            oldValue: Record<string, never> | null;
+            /** @description 新值（JSON） */
+            newValue: Record<string, never> | null;
+            reason: string | null;
+            /** @description 来源地址（登录、登录失败） */
+            address: string | null;
+            requestId: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        AuditActionDto: {
+            action: string;
+            label: string;
+        };
         LoginDto: {
             /** @example admin */
             username: string;
@@ -517,7 +756,10 @@ export interface components {
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "analyst" | "viewer" | "submitter";
+            /** @description 限定的地区（含下级）；null 为全省 */
             regionCode: string | null;
+            /** @description 管理员已重置密码：须先修改密码，其他接口返回 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword: boolean;
         };
         LoginResponseDto: {
             user: components["schemas"]["SessionUserDto"];
@@ -540,8 +782,17 @@ export interface components {
             displayName: string | null;
             /** @enum {string} */
             role: "admin" | "analyst" | "viewer" | "submitter";
+            /** @description 限定的地区（含下级）；null 为全省 */
             regionCode: string | null;
             createdAt: string;
+            /** @description 停用时间；null 为启用 */
+            disabledAt: string | null;
+            /** @description 管理员重置密码后，须先修改密码 */
+            mustChangePassword: boolean;
+            /** @description 登录失败过多被锁定至此时间；null 为未锁定 */
+            lockedUntil: string | null;
+            /** @description 有效会话数 */
+            activeSessions: number;
         };
         CreateUserDto: {
             /** @example liyang-submitter */
@@ -549,9 +800,32 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "admin" | "analyst" | "viewer" | "submitter";
-            /** @description 提交人所属地区（GB/T 2260 代码），提交人必填 */
+            /** @description 限定的地区（GB/T 2260 代码，含下级）：提交人必填；分析员、查看者可选；管理员不可限定 */
             regionCode?: string | null;
             displayName?: string | null;
+        };
+        UpdateUserDto: {
+            /** @enum {string} */
+            role?: "admin" | "analyst" | "viewer" | "submitter";
+            /** @description 限定的地区（含下级）；null 为全省 */
+            regionCode?: string | null;
+            displayName?: string | null;
+        };
+        ResetPasswordResponseDto: {
+            /** @description 一次性密码：只显示这一次；用户登录后须先修改密码 */
+            temporaryPassword: string;
+        };
+        UserSessionDto: {
+            id: string;
+            createdAt: string;
+            lastSeenAt: string;
+            expiresAt: string;
+            address: string | null;
+            userAgent: string | null;
+        };
+        RevokedSessionsDto: {
+            /** @description 吊销的会话数 */
+            revoked: number;
         };
         RegionNodeDto: {
             /** @example 430181 */
@@ -591,7 +865,26 @@ export interface components {
             /** @description 无错误级警告且单位已识别的报告上传后自动确认（默认关闭） */
             autoConfirm: boolean;
         };
-        Object: Record<string, never>;
+        PlausibilityBandDto: {
+            /** @description 下限（含）；null 为不设下限 */
+            min: number | null;
+            /** @description 上限（含）；null 为不设上限 */
+            max: number | null;
+        };
+        PlausibilityBandSetDto: {
+            /** @description 预算执行率 % */
+            executionRate: components["schemas"]["PlausibilityBandDto"];
+            /** @description 预算调整率 % */
+            adjustmentRatio: components["schemas"]["PlausibilityBandDto"];
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: components["schemas"]["PlausibilityBandDto"];
+            /** @description 自评得分 */
+            scoreTotal: components["schemas"]["PlausibilityBandDto"];
+        };
+        PlausibilityBandsDto: {
+            version: string;
+            bands: components["schemas"]["PlausibilityBandSetDto"];
+        };
         ReportListItemDto: {
             id: string;
             unitId: string | null;
@@ -639,6 +932,16 @@ export interface components {
         CorrectionDto: {
             /** @example budget.total.initial */
             path: string;
+            /**
+             * @description 字段或行的中文名称
+             * @example 部门整体支出年初预算数
+             */
+            label: string;
+            /**
+             * @description field：更正字段；row_added / row_updated / row_deleted：新增、更正、删除一行绩效指标或评分明细
+             * @enum {string}
+             */
+            change: "field" | "row_added" | "row_updated" | "row_deleted";
             /** @description 机器从原文读到的值 */
             extracted: Record<string, never> | null;
             /** @description 修改前的值 */
@@ -721,6 +1024,38 @@ export interface components {
             reason: string;
             edits: components["schemas"]["FieldEditDto"][];
         };
+        RowCellsDto: {
+            level1?: string | null;
+            level2?: string | null;
+            /** @description 三级指标名称（仅绩效指标） */
+            name?: string | null;
+            /** @description 指标值，按原文（仅绩效指标） */
+            target?: string | null;
+            /** @description 实际完成值，按原文（仅绩效指标） */
+            actual?: string | null;
+            weight?: number | null;
+            score?: number | null;
+            /** @description 备注（仅绩效指标） */
+            note?: string | null;
+        };
+        RowEditDto: {
+            /** @description 更正原因（必填，记入更正台账与审计日志） */
+            reason: string;
+            /**
+             * @description indicators：绩效指标；scoreBreakdown：评分明细
+             * @enum {string}
+             */
+            table: "indicators" | "scoreBreakdown";
+            /**
+             * @description add：新增；update：更正；delete：删除
+             * @enum {string}
+             */
+            action: "add" | "update" | "delete";
+            /** @description 行号（从 0 起）；新增时为插入位置，缺省加在末尾 */
+            index?: number;
+            /** @description 行内容（新增、更正时必填；只改给出的单元格） */
+            row?: components["schemas"]["RowCellsDto"];
+        };
         NewUnitDto: {
             name: string;
             regionCode: string;
@@ -768,27 +1103,6 @@ export interface components {
             reports?: components["schemas"]["IngestedReportDto"][];
             error?: components["schemas"]["IngestErrorDto"];
         };
-        CountsDto: {
-            reports: number;
-            units: number;
-            regions: number;
-            withWarnings: number;
-        };
-        ScoreStatsDto: {
-            mean: number | null;
-            median: number | null;
-            min: number | null;
-            max: number | null;
-        };
-        GradeCountDto: {
-            /** @enum {string} */
-            grade: "优" | "良" | "中" | "差" | "未评级";
-            count: number;
-        };
-        StatsDto: {
-            mean: number | null;
-            median: number | null;
-        };
         UnitMetricRowDto: {
             reportId: string;
             unitId: string;
@@ -828,32 +1142,186 @@ export interface components {
             rankInParent: number | null;
             warningCount: number;
         };
+        OverviewCountsDto: {
+            reports: number;
+            units: number;
+            regions: number;
+            withWarnings: number;
+        };
+        KpiStatsDto: {
+            /** @description 平均值（所用数值） */
+            mean: number | null;
+            /** @description 中位数（所用数值） */
+            median: number | null;
+            min: number | null;
+            max: number | null;
+            /** @description 参与计算的数值个数 */
+            count: number;
+            /** @description 超出合理范围（异常）的数值个数 */
+            implausible: number;
+            /** @description 因异常未计入的数值个数（含异常值时为 0） */
+            excluded: number;
+            /** @description 合理范围（文字），如 60%–110% */
+            band: string;
+        };
+        OverviewGradeCountDto: {
+            /** @enum {string} */
+            grade: "优" | "良" | "中" | "差" | "未评级";
+            count: number;
+            /** @description 其中报告未写等级、按得分推定的个数 */
+            derived: number;
+        };
+        AnomalyDto: {
+            /** @enum {string} */
+            metric: "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal";
+            /** @description 指标名称 */
+            label: string;
+            value: number;
+            /** @description 合理范围（文字） */
+            band: string;
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionName: string;
+            fiscalYear: number;
+        };
+        OverviewPointDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county";
+            parentRegionCode: string | null;
+            parentRegionName: string | null;
+            fiscalYear: number;
+            kind: string;
+            isSynthetic: boolean;
+            /** @description 自评得分 */
+            scoreTotal: number | null;
+            /** @enum {string|null} */
+            grade: "优" | "良" | "中" | "差" | null;
+            /** @description 预算执行率 % */
+            executionRate: number | null;
+            /** @description 预算调整率 % */
+            adjustmentRatio: number | null;
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: number | null;
+            /** @description 项目支出占比 % */
+            projectShare: number | null;
+            /** @description 指标完成率 % */
+            indicatorCompletion: number | null;
+            /** @description 年初预算数（万元） */
+            budgetInitial: number | null;
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: number | null;
+            /** @description 全年执行数（万元） */
+            budgetActual: number | null;
+            /** @description 同年度同层级内按得分排名 */
+            rankInLevel: number | null;
+            /** @description 同年度同上级地区内按得分排名 */
+            rankInParent: number | null;
+            warningCount: number;
+            /** @description 等级为按得分推定（报告未写等级） */
+            gradeDerived: boolean;
+            /** @description 超出合理范围（异常）的指标 */
+            anomalies: ("executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal")[];
+        };
         OverviewDto: {
             year: number | null;
             availableYears: number[];
-            counts: components["schemas"]["CountsDto"];
-            score: components["schemas"]["ScoreStatsDto"];
-            grades: components["schemas"]["GradeCountDto"][];
-            executionRate: components["schemas"]["StatsDto"];
-            adjustmentRatio: components["schemas"]["StatsDto"];
-            top: components["schemas"]["UnitMetricRowDto"][];
-            bottom: components["schemas"]["UnitMetricRowDto"][];
+            /** @description 统计是否包含异常值（默认不含） */
+            includeImplausible: boolean;
+            /** @description 合理范围设置的版本 */
+            bandsVersion: string;
+            counts: components["schemas"]["OverviewCountsDto"];
+            /** @description 自评得分；默认不含异常值 */
+            score: components["schemas"]["KpiStatsDto"];
+            /** @description 预算执行率 %；默认不含异常值 */
+            executionRate: components["schemas"]["KpiStatsDto"];
+            /** @description 预算调整率 %；默认不含异常值 */
+            adjustmentRatio: components["schemas"]["KpiStatsDto"];
+            /** @description 三公经费控制率 %；默认不含异常值 */
+            threePublicControlRate: components["schemas"]["KpiStatsDto"];
+            /** @description 等级分布：未写等级而有得分的按得分推定 */
+            grades: components["schemas"]["OverviewGradeCountDto"][];
+            /** @description 所有异常值（单位与数值） */
+            anomalies: components["schemas"]["AnomalyDto"][];
+            top: components["schemas"]["OverviewPointDto"][];
+            bottom: components["schemas"]["OverviewPointDto"][];
             /** @description 每个单位一点：预算执行率 × 预算调整率 散点 */
-            points: components["schemas"]["UnitMetricRowDto"][];
+            points: components["schemas"]["OverviewPointDto"][];
         };
-        Level1RateDto: {
+        CompareRowDto: {
+            reportId: string;
             unitId: string;
-            level1: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            regionLevel: "province" | "city" | "county";
+            parentRegionCode: string | null;
+            parentRegionName: string | null;
+            fiscalYear: number;
+            kind: string;
+            isSynthetic: boolean;
+            /** @description 自评得分 */
+            scoreTotal: number | null;
+            /** @enum {string|null} */
+            grade: "优" | "良" | "中" | "差" | null;
+            /** @description 预算执行率 % */
+            executionRate: number | null;
+            /** @description 预算调整率 % */
+            adjustmentRatio: number | null;
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: number | null;
+            /** @description 项目支出占比 % */
+            projectShare: number | null;
+            /** @description 指标完成率 % */
+            indicatorCompletion: number | null;
+            /** @description 年初预算数（万元） */
+            budgetInitial: number | null;
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: number | null;
+            /** @description 全年执行数（万元） */
+            budgetActual: number | null;
+            /** @description 同年度同层级内按得分排名 */
+            rankInLevel: number | null;
+            /** @description 同年度同上级地区内按得分排名 */
+            rankInParent: number | null;
+            warningCount: number;
+            /** @description 同年度同层级有得分的单位数（同级排名的分母） */
+            levelSize: number | null;
+        };
+        CategoryRateDto: {
+            unitId: string;
+            reportId: string;
+            /**
+             * @description 统一的一级指标类别
+             * @enum {string}
+             */
+            category: "产出" | "效益" | "满意度" | "投入" | "过程" | "决策" | "管理" | "其他";
+            /** @description 报告所写的一级指标名称（归入该类别的） */
+            writtenLevel1: string[];
             weight: number;
             score: number;
             scoreRate: number | null;
         };
         CompareDto: {
+            /** @description 所选年度；各单位最新年度时为 null */
             year: number | null;
+            /**
+             * @description year：所选年度；latest：各单位最新年度
+             * @enum {string}
+             */
+            mode: "year" | "latest";
             metrics: ("scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion")[];
-            rows: components["schemas"]["UnitMetricRowDto"][];
-            /** @description 一级指标得分率（雷达图） */
-            level1Rates: components["schemas"]["Level1RateDto"][];
+            rows: components["schemas"]["CompareRowDto"][];
+            /** @description 所选单位有的统一一级类别，按固定顺序（产出、效益、满意度、投入、过程、决策、管理、其他） */
+            categories: string[];
+            /** @description 按统一一级类别的得分率（雷达图）；单位没有的类别不列出 */
+            categoryRates: components["schemas"]["CategoryRateDto"][];
         };
         TrendPointDto: {
             year: number;
@@ -873,25 +1341,78 @@ export interface components {
             metric: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
             years: number[];
             series: components["schemas"]["TrendSeriesDto"][];
+            /** @description 数据截至：最近一次确认报告的时间（北京时间 YYYY-MM-DD HH:mm） */
+            dataAsOf: string | null;
         };
         UnitCompletionDto: {
+            /** @description 指标完成率：定量指标 达标 ÷（达标 + 未达标）× 100；无定量指标时为 null */
+            completion: number | null;
+            /** @description 完成率为空的原因，如“无定量指标”“无指标” */
+            reason: string | null;
+            /** @description 定量指标达标数 */
+            met: number;
+            /** @description 定量指标未达标数 */
+            unmet: number;
+            /** @description 定性指标按得分达标数（得分 = 分值；不计入完成率） */
+            qualitativeMet: number;
+            /** @description 定性指标按得分未达标数（得分 < 分值；不计入完成率） */
+            qualitativeUnmet: number;
+            /** @description 无法判断数（无得分等） */
+            unknown: number;
+            /** @description 指标行数 */
+            total: number;
+            reportId: string;
             unitId: string;
             unitName: string;
-            completion: number | null;
-            met: number;
-            unmet: number;
+            /** @description 非定量指标行数 */
             qualitative: number;
+        };
+        CellCompletionDto: {
+            /** @description 指标完成率：定量指标 达标 ÷（达标 + 未达标）× 100；无定量指标时为 null */
+            completion: number | null;
+            /** @description 完成率为空的原因，如“无定量指标”“无指标” */
+            reason: string | null;
+            /** @description 定量指标达标数 */
+            met: number;
+            /** @description 定量指标未达标数 */
+            unmet: number;
+            /** @description 定性指标按得分达标数（得分 = 分值；不计入完成率） */
+            qualitativeMet: number;
+            /** @description 定性指标按得分未达标数（得分 < 分值；不计入完成率） */
+            qualitativeUnmet: number;
+            /** @description 无法判断数（无得分等） */
             unknown: number;
+            /** @description 指标行数 */
+            total: number;
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            /** @description 一级指标（未写时为“（未分类）”） */
+            level1: string;
         };
         CategoryCompletionDto: {
+            /** @description 指标完成率：定量指标 达标 ÷（达标 + 未达标）× 100；无定量指标时为 null */
+            completion: number | null;
+            /** @description 完成率为空的原因，如“无定量指标”“无指标” */
+            reason: string | null;
+            /** @description 定量指标达标数 */
+            met: number;
+            /** @description 定量指标未达标数 */
+            unmet: number;
+            /** @description 定性指标按得分达标数（得分 = 分值；不计入完成率） */
+            qualitativeMet: number;
+            /** @description 定性指标按得分未达标数（得分 < 分值；不计入完成率） */
+            qualitativeUnmet: number;
+            /** @description 无法判断数（无得分等） */
+            unknown: number;
+            /** @description 指标行数 */
+            total: number;
+            reportId: string;
             unitId: string;
             unitName: string;
+            /** @description 一级指标（未写时为“（未分类）”） */
             level1: string;
             level2: string | null;
-            completion: number | null;
-            met: number;
-            unmet: number;
-            total: number;
         };
         IndicatorRowDto: {
             reportId: string;
@@ -899,6 +1420,8 @@ export interface components {
             unitName: string;
             level1: string | null;
             level2: string | null;
+            /** @description 所属热力图列：一级指标，未写时为“（未分类）” */
+            group: string;
             name: string | null;
             target: string | null;
             actual: string | null;
@@ -908,11 +1431,23 @@ export interface components {
             comparator: "atLeast" | "atMost" | "equal" | null;
             quantitative: boolean;
             /** @enum {string} */
-            status: "met" | "unmet" | "qualitative" | "unknown";
+            status: "met" | "unmet" | "unknown";
+            /** @description 计入指标完成率（定量指标） */
+            counted: boolean;
+            /**
+             * @description 判断依据：quantity 目标值与实际值；score 得分与分值
+             * @enum {string|null}
+             */
+            judgedBy: "quantity" | "score" | null;
+            /** @description 无法判断的原因 */
+            reason: string | null;
         };
         IndicatorsDto: {
             year: number | null;
             units: components["schemas"]["UnitCompletionDto"][];
+            /** @description 热力图格子：单位 × 一级指标 */
+            cells: components["schemas"]["CellCompletionDto"][];
+            /** @description 单位 × 一级/二级指标 */
             categories: components["schemas"]["CategoryCompletionDto"][];
             rows: components["schemas"]["IndicatorRowDto"][];
         };
@@ -954,8 +1489,13 @@ export interface components {
             /** @description 同年度同上级地区内按得分排名 */
             rankInParent: number | null;
             warningCount: number;
+            /** @description 在所列单位中的名次 */
             rank: number;
             value: number | null;
+            /** @description 按该指标在全省同年度同层级单位中的名次；无数值时为 null */
+            levelRank: number | null;
+            /** @description 全省同年度同层级有该指标数值的单位数 */
+            levelSize: number;
         };
         RankingsDto: {
             year: number | null;
@@ -977,6 +1517,31 @@ export interface components {
             /** @description 自评 − 复核 */
             difference: number | null;
         };
+        OverExecutionDto: {
+            /** @enum {string} */
+            line: "total" | "basic" | "project";
+            /** @description 部门整体支出 / 基本支出 / 项目支出 */
+            label: string;
+            /**
+             * @description 对照的预算：全年预算数，没有时为年初预算数
+             * @enum {string}
+             */
+            against: "adjusted" | "initial";
+            /** @description 对照的预算数（万元） */
+            budget: number;
+            /** @description 执行数（万元） */
+            actual: number;
+            /** @description 超出金额（万元） */
+            excess: number;
+        };
+        RecheckAnomalyDto: {
+            /** @enum {string} */
+            metric: "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal";
+            label: string;
+            value: number;
+            /** @description 合理范围（文字） */
+            band: string;
+        };
         RecheckRowDto: {
             reportId: string;
             unitId: string;
@@ -994,10 +1559,18 @@ export interface components {
              * @enum {string|null}
              */
             warning: "red" | "yellow" | null;
+            /** @description 超预算执行：执行数高于对照的预算数 */
+            overExecution: components["schemas"]["OverExecutionDto"][];
+            /** @description 超出合理范围（异常）的比率或得分 */
+            anomalies: components["schemas"]["RecheckAnomalyDto"][];
+            /** @description 需关注：自评偏高、有预警、超预算执行或有异常值 */
+            attention: boolean;
         };
         RecheckDto: {
             year: number | null;
             rulesVersion: string;
+            /** @description 合理范围设置的版本 */
+            bandsVersion: string;
             rows: components["schemas"]["RecheckRowDto"][];
         };
         ThemeUnitDto: {
@@ -1006,14 +1579,19 @@ export interface components {
         };
         ProblemThemeDto: {
             theme: string;
-            /** @description 涉及该主题的问题条数 */
-            count: number;
+            /** @description 单位数：列出该主题问题的单位个数（一个单位只算一次） */
+            unitCount: number;
+            /** @description 条数：归入该主题的问题条数 */
+            statementCount: number;
             units: components["schemas"]["ThemeUnitDto"][];
             examples: string[];
         };
         KeywordDto: {
             word: string;
-            count: number;
+            /** @description 单位数：问题中用到该词的单位个数 */
+            unitCount: number;
+            /** @description 条数：用到该词的问题条数 */
+            statementCount: number;
         };
         ProblemsDto: {
             year: number | null;
@@ -1029,6 +1607,92 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description 起始日期（北京时间，含当天） */
+                from?: string;
+                /** @description 截止日期（北京时间，含当天） */
+                to?: string;
+                /** @description 操作人用户名（部分匹配；登录失败按输入的用户名） */
+                actor?: string;
+                /** @description 操作（如 auth.login、user.disable） */
+                action?: string;
+                /** @description 对象类型（app_user、report、unit、setting …） */
+                entityType?: string;
+                /** @description 对象编号 */
+                entityId?: string;
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionDto"][];
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: {
+                /** @description 起始日期（北京时间，含当天） */
+                from?: string;
+                /** @description 截止日期（北京时间，含当天） */
+                to?: string;
+                /** @description 操作人用户名（部分匹配；登录失败按输入的用户名） */
+                actor?: string;
+                /** @description 操作（如 auth.login、user.disable） */
+                action?: string;
+                /** @description 对象类型（app_user、report、unit、setting …） */
+                entityType?: string;
+                /** @description 对象编号 */
+                entityId?: string;
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -1049,6 +1713,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
+            };
+            /** @description 请求体不是 JSON（表单提交会被拒绝，防止登录 CSRF） */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1147,6 +1818,179 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordResponseDto"];
+                };
+            };
+        };
+    };
+    UsersController_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    UsersController_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSessionDto"][];
+                };
+            };
+        };
+    };
+    UsersController_revokeAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
+                };
+            };
+        };
+    };
+    UsersController_revokeOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokedSessionsDto"];
                 };
             };
         };
@@ -1276,6 +2120,48 @@ export interface operations {
             };
         };
     };
+    PlausibilityController_bands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlausibilityBandsDto"];
+                };
+            };
+        };
+    };
+    PlausibilityController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlausibilityBandsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlausibilityBandsDto"];
+                };
+            };
+        };
+    };
     ReportsController_list: {
         parameters: {
             query?: {
@@ -1375,6 +2261,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReportVersionDto"][];
+                };
+            };
+        };
+    };
+    ReportsController_editRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RowEditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
                 };
             };
         };
@@ -1564,6 +2475,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1607,6 +2520,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1650,6 +2565,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1693,6 +2610,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1736,6 +2655,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1779,6 +2700,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1822,6 +2745,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -1905,6 +2830,8 @@ export interface operations {
                 metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
                 /** @description 只列出该状态的指标行 */
                 status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];

@@ -14,12 +14,13 @@ import type {
   TooltipComponentOption, VisualMapComponentOption,
 } from 'echarts/components';
 import { type ComposeOption, registerMap, use } from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
   BarChart, HeatmapChart, LineChart, MapChart, PieChart, RadarChart, ScatterChart,
   AriaComponent, GridComponent, LegendComponent, MarkLineComponent, RadarComponent, TitleComponent, TooltipComponent, VisualMapComponent,
-  CanvasRenderer,
+  CanvasRenderer, LabelLayout,
 ]);
 
 export type ChartOption = ComposeOption<

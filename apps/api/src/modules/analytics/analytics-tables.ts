@@ -1,4 +1,3 @@
-import { INDICATOR_CATEGORIES } from '@hunan-perf/contracts';
 import { type MetricKey, METRIC_KEYS, METRICS } from '@hunan-perf/metrics';
 import type { Column } from '../exports/table.js';
 import type { CompareDto, CompareRowDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
@@ -46,7 +45,7 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
     case 'compare': {
       // The page's table and radar: each unit's metrics, its rank of how many, and its 得分率 per category it has.
       const d = data as CompareDto;
-      const categories = INDICATOR_CATEGORIES.filter((c) => d.categoryRates.some((r) => r.category === c));
+      const categories = d.categories;
       const rate = (r: CompareRowDto, category: string) => d.categoryRates.find((x) => x.reportId === r.reportId && x.category === category)?.scoreRate ?? null;
       const columns: Column<CompareRowDto>[] = unitColumns(d.metrics);
       columns.splice(columns.findIndex((c) => c.header === '上级地区内排名'), 0, { header: '同层级有得分单位数', type: 'int', value: (r) => r.levelSize });

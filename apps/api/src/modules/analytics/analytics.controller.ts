@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
 import { AnyRole } from '../auth/roles.decorator.js';
@@ -9,11 +9,14 @@ import { CompareDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dt
 import { OverviewDto } from './dto/overview.dto.js';
 import { IndicatorsDto } from './dto/indicators.dto.js';
 import { ProblemsDto } from './dto/recheck-problems.dto.js';
+import { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 import { RecheckDto } from './dto/recheck.dto.js';
 
-const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载表格（CSV 为 UTF-8 带 BOM，manifest=1 附带说明文件）';
+const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件）';
 
 @ApiTags('analytics')
+// The unit row every table shares is a schema of its own for the web's types, whichever answers extend it.
+@ApiExtraModels(UnitMetricRowDto)
 @Controller('analytics')
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
@@ -28,7 +31,7 @@ export class AnalyticsController {
 
   @AnyRole()
   @Get('compare')
-  @ApiOperation({ summary: `单位对比：每个单位一行，含所选指标与一级指标得分率${EXPORTABLE}` })
+  @ApiOperation({ summary: `单位对比：每个单位一行（不选年度时为各单位最新年度），含所选指标、同级排名及其分母、按统一一级类别的得分率${EXPORTABLE}` })
   @ApiOkResponse({ type: CompareDto })
   compare(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('compare', q, user, res);
@@ -36,7 +39,7 @@ export class AnalyticsController {
 
   @AnyRole()
   @Get('trends')
-  @ApiOperation({ summary: `趋势：单位或地区的指标逐年变化（含同比变化，缺年为空）${EXPORTABLE}` })
+  @ApiOperation({ summary: `趋势：所选单位和地区（地区为其全部单位的均值）的指标逐年变化，年度连续、缺年为空，含同比变化${EXPORTABLE}` })
   @ApiOkResponse({ type: TrendsDto })
   trends(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('trends', q, user, res);
@@ -68,7 +71,7 @@ export class AnalyticsController {
 
   @AnyRole()
   @Get('problems')
-  @ApiOperation({ summary: `问题分析：各单位“存在的问题”分词后归入常见主题${EXPORTABLE}` })
+  @ApiOperation({ summary: `问题分析：各单位“存在的问题”分词（去停用词）后归入常见主题，按涉及单位数计${EXPORTABLE}` })
   @ApiOkResponse({ type: ProblemsDto })
   problems(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('problems', q, user, res);

@@ -81,12 +81,14 @@ export class CompareService {
     const rows = year !== undefined
       ? await this.metricRows.rows(scope, [year], 'unit')
       : latestPerUnit(await this.metricRows.rows(scope, null, 'unit'));
+    const categoryRates = await this.categoryRates(rows.map((r) => r.reportId));
     return {
       year: year ?? null,
       mode: year !== undefined ? 'year' : 'latest',
       metrics: metrics?.length ? metrics : [...METRIC_KEYS],
       rows: await this.withLevelSizes(scope, rows),
-      categoryRates: await this.categoryRates(rows.map((r) => r.reportId)),
+      categories: INDICATOR_CATEGORIES.filter((c) => categoryRates.some((r) => r.category === c)),
+      categoryRates,
     };
   }
 

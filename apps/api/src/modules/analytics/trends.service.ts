@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { Scope } from './analytics-scope.js';
 import type { TrendPointDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import { ExportFiltersRepository } from './export-filters.repository.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
 
 /** Year-over-year change; null when either year has no value or the years are not adjacent. */
@@ -34,6 +35,7 @@ export class TrendsService {
     private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
     private readonly regions: RegionsRepository,
+    private readonly filters: ExportFiltersRepository,
   ) {}
 
   async trends(scope: Scope, metric: MetricKey, requestedYears: number[] | undefined, regionCodes: string[] | undefined): Promise<TrendsDto> {
@@ -52,7 +54,7 @@ export class TrendsService {
       const s = await this.regionSeries({ ...scope, unitIds: null }, metric, years, code);
       if (s) series.push(s);
     }
-    return { metric, years, series };
+    return { metric, years, series, dataAsOf: await this.filters.dataAsOf() };
   }
 
   private async regionSeries(scope: Scope, metric: MetricKey, years: number[], code: string): Promise<TrendsDto['series'][number] | null> {

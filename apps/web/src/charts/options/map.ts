@@ -16,7 +16,7 @@ export function regionValues(rows: UnitMetricRow[], metric: MetricKey, level: 'c
     const code = atCity ? r.parentRegionCode : r.regionCode;
     const name = atCity ? r.parentRegionName : r.regionName;
     if (!code || !name || (level === 'county' && r.regionLevel !== 'county')) continue;
-    const g = groups.get(code) ?? { name, values: [], units: 0 };
+    const g = groups.get(code) ?? { name, values: [] as number[], units: 0 };
     g.units += 1;
     const v = r[metric];
     if (typeof v === 'number') g.values.push(v);
@@ -28,11 +28,29 @@ export function regionValues(rows: UnitMetricRow[], metric: MetricKey, level: 'c
   }));
 }
 
-/** A choropleth of `mapName` (registered GeoJSON, features named as the regions). */
-export function choroplethOption(mapName: string, title: string, values: RegionValue[], metric: MetricKey): ChartOption {
+/**
+ * The unit rows a map view is about: the whole province, or one 州/市 — its counties' units and
+ * its own city-level units (湘西州工信局 belongs to 湘西州 itself, not to a county).
+ */
+export function unitsInView(rows: UnitMetricRow[], city: string | null): UnitMetricRow[] {
+  return city ? rows.filter((r) => r.regionCode === city || r.parentRegionCode === city) : rows;
+}
+
+/** The colour scale's range: the smallest and largest value shown, at two decimals (0–100 with no data). */
+export function legendRange(values: RegionValue[]): { min: number; max: number } {
   const known = values.filter((v) => v.value != null).map((v) => v.value!);
-  const min = known.length ? Math.min(...known) : 0;
-  const max = known.length ? Math.max(...known) : 100;
+  if (!known.length) return { min: 0, max: 100 };
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  return { min, max: max === min ? min + 1 : max };
+}
+
+/**
+ * A choropleth of `mapName` (registered GeoJSON, features named as the regions). Region labels
+ * that would overlap are hidden (the tooltip and the table below still name every region).
+ */
+export function choroplethOption(mapName: string, title: string, values: RegionValue[], metric: MetricKey): ChartOption {
+  const { min, max } = legendRange(values);
   return {
     aria: aria(`${title}${metricLabel(metric)}地图：${values.map((v) => `${v.name} ${metricValue(metric, v.value)}`).join('，') || '暂无数据'}。`),
     tooltip: {
@@ -44,12 +62,13 @@ export function choroplethOption(mapName: string, title: string, values: RegionV
       },
     },
     visualMap: {
-      min: Math.floor(min), max: Math.ceil(max === min ? min + 1 : max), calculable: true, left: 8, bottom: 8,
-      text: ['高', '低'], inRange: { color: ['#fde0dc', '#e57373', '#b71c1c'] },
+      min, max, precision: 2, calculable: true, left: 8, bottom: 8,
+      text: [`最高 ${metricValue(metric, max)}`, `最低 ${metricValue(metric, min)}`], inRange: { color: ['#fde0dc', '#e57373', '#b71c1c'] },
     },
     series: [{
       type: 'map', map: mapName, name: metricLabel(metric), roam: false, selectedMode: false,
       label: { show: true, fontSize: 11 },
+      labelLayout: { hideOverlap: true },
       itemStyle: { areaColor: '#eeeeee', borderColor: '#fff' },
       emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd54f' } },
       data: values.map((v) => ({ name: v.name, value: v.value ?? undefined })),

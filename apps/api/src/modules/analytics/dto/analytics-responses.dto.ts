@@ -56,6 +56,7 @@ export class CompareDto {
   @ApiProperty({ enum: ['year', 'latest'], description: 'year：所选年度；latest：各单位最新年度' }) mode: 'year' | 'latest';
   @ApiProperty({ enum: METRIC_KEYS, isArray: true }) metrics: MetricKey[];
   @ApiProperty({ type: [CompareRowDto] }) rows: CompareRowDto[];
+  @ApiProperty({ type: [String], description: '所选单位有的统一一级类别，按固定顺序（产出、效益、满意度、投入、过程、决策、管理、其他）' }) categories: string[];
   @ApiProperty({ type: [CategoryRateDto], description: '按统一一级类别的得分率（雷达图）；单位没有的类别不列出' }) categoryRates: CategoryRateDto[];
 }
 
@@ -76,6 +77,7 @@ export class TrendsDto {
   @ApiProperty({ enum: METRIC_KEYS }) metric: MetricKey;
   @ApiProperty({ type: [Number] }) years: number[];
   @ApiProperty({ type: [TrendSeriesDto] }) series: TrendSeriesDto[];
+  @ApiProperty({ nullable: true, type: String, description: '数据截至：最近一次确认报告的时间（北京时间 YYYY-MM-DD HH:mm）' }) dataAsOf: string | null;
 }
 
 export class RankedRowDto extends UnitMetricRowDto {
