@@ -138,6 +138,11 @@ describe('embedded PostgreSQL creates the owner and app roles', () => {
 
   it('with generated passwords kept beside the cluster; the app role owns nothing and is no superuser', async () => {
     const superUrl = await embedded.start();
+    // A cluster from before the roles existed: its tables and functions belong to postgres.
+    const legacy = await client(superUrl);
+    await legacy.query(`CREATE TABLE legacy_table (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)`);
+    await legacy.query(`CREATE FUNCTION legacy_fn() RETURNS int LANGUAGE sql AS 'SELECT 1'`);
+    await legacy.end();
     const urls = await prepareEmbeddedRoles(superUrl, dir);
     for (const file of ['pg-owner-password', 'pg-app-password']) expect((await stat(path.join(dir, file))).mode & 0o777).toBe(0o600);
     // Idempotent: a second start keeps the stored passwords.
@@ -150,6 +155,12 @@ describe('embedded PostgreSQL creates the owner and app roles', () => {
       await expect(opened.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
       const [{ owner }] = await opened.dataSource.query(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_event'`);
       expect(owner).toBe(OWNER_ROLE);
+      const [legacyOwners] = await opened.dataSource.query(
+        `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'legacy_table') AS t,
+                (SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'legacy_fn') AS f`,
+      );
+      expect(legacyOwners).toEqual({ t: OWNER_ROLE, f: OWNER_ROLE });
+      await opened.dataSource.query(`INSERT INTO legacy_table DEFAULT VALUES`);
     } finally {
       await opened.close();
     }
