@@ -137,6 +137,11 @@ export class ReportsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Moves a version into another (year, kind) series under the given version number. */
+  async moveToSeries(m: EntityManager, id: string, fiscalYear: number | null, kind: string, version: number): Promise<void> {
+    await m.query(`UPDATE report SET fiscal_year = $2, kind = $3, version = $4, updated_at = now() WHERE id = $1`, [id, fiscalYear, kind, version]);
+  }
+
   async assignUnit(m: EntityManager, id: string, unitId: string, regionCode: string, version: number): Promise<void> {
     await m.query(
       `UPDATE report SET unit_id = $2, region_code = $3, version = $4, status = 'draft', updated_at = now() WHERE id = $1`,
