@@ -1,5 +1,6 @@
-import { type ReportDocument, validateReportDocument } from '@hunan-perf/contracts';
+import { fieldLabel, type ReportDocument, validateReportDocument } from '@hunan-perf/contracts';
 import { badRequest, type ErrorDetail } from '../../common/app-error.js';
+import { schemaIssueText } from './document-issues.js';
 
 export interface FieldEdit {
   /** Dotted path into the ReportDocument: "budget.total.initial", "indicators.3.actual", "findings.problems". */
@@ -20,6 +21,14 @@ function segments(path: string): string[] {
   return path.split('.').filter((s) => s.length > 0);
 }
 
+/** The corrected document must still be a ReportDocument v1; the errors name the fields in Chinese. */
+export function checkedDocument(next: unknown): ReportDocument {
+  const result = validateReportDocument(next);
+  if (result.ok) return result.document;
+  const details = result.issues.map((i) => ({ field: i.path, message: schemaIssueText(i) }));
+  throw badRequest('DOCUMENT_INVALID', `修改后的报告不符合数据规范：${details.map((d) => d.message).join('；')}`, details);
+}
+
 /**
  * Applies edits to a copy of the document. A path must name a field the contract has (or an
  * existing array element); the result must satisfy the JSON Schema. Errors name the field.
@@ -31,7 +40,7 @@ export function applyEdits(doc: ReportDocument, edits: FieldEdit[]): { document:
   for (const edit of edits) {
     const parts = segments(edit.path);
     if (parts.length === 0 || READ_ONLY_ROOTS.has(parts[0]!)) {
-      problems.push({ field: edit.path, message: `${edit.path || '(空路径)'} 不能修改` });
+      problems.push({ field: edit.path, message: parts.length === 0 ? '字段路径为空' : `${fieldLabel(edit.path)}不能修改` });
       continue;
     }
     let parent: unknown = next;
@@ -41,7 +50,8 @@ export function applyEdits(doc: ReportDocument, edits: FieldEdit[]): { document:
       ? /^\d+$/.test(key) && Number(key) < parent.length
       : typeof parent === 'object' && parent !== null && Object.hasOwn(parent, key);
     if (!exists) {
-      problems.push({ field: edit.path, message: `${edit.path} 不是报告中的字段` });
+      const label = fieldLabel(edit.path);
+      problems.push({ field: edit.path, message: label === edit.path ? `“${edit.path}”不是报告中的字段` : `报告中没有${label}` });
       continue;
     }
     const container = parent as Record<string, unknown>;
@@ -51,10 +61,5 @@ export function applyEdits(doc: ReportDocument, edits: FieldEdit[]): { document:
     applied.push({ path: parts.join('.'), oldValue, newValue: edit.value });
   }
   if (problems.length > 0) throw badRequest('INVALID_EDIT', `修改无效：${problems.map((p) => p.message).join('；')}`, problems);
-  const result = validateReportDocument(next);
-  if (!result.ok) {
-    const details = result.issues.map((i) => ({ field: i.path, message: `${i.path} ${i.message}` }));
-    throw badRequest('DOCUMENT_INVALID', `修改后的报告不符合数据规范：${details.map((d) => d.message).join('；')}`, details);
-  }
-  return { document: result.document, applied };
+  return { document: checkedDocument(next), applied };
 }

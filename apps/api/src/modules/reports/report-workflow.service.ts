@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError, conflict, notFound } from '../../common/app-error.js';
+import { AppError, conflict, forbidden, notFound } from '../../common/app-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { UnitsRepository } from '../units/units.repository.js';
 import { UnitsService } from '../units/units.service.js';
 import { revalidateReport } from '@hunan-perf/report-parser';
-import { applyEdits, type FieldEdit } from './document-edits.js';
+import type { ReportDocument } from '@hunan-perf/contracts';
+import { type AppliedEdit, applyEdits, type FieldEdit } from './document-edits.js';
+import { applyRowEdit, type RowEdit } from './row-edits.js';
 import { ReportRowsRepository } from './report-rows.repository.js';
 import { type ReportRecord, ReportsRepository } from './reports.repository.js';
 
@@ -16,6 +18,9 @@ export interface ResolveUnitInput {
   /** Save the name the report uses as an alias of the chosen unit. */
   saveAlias?: boolean;
 }
+
+/** Statuses a submitter may still correct (checked under the row lock). */
+const SUBMITTER_EDITABLE: readonly string[] = ['draft', 'unresolved'];
 
 /** Confirm, correct and resolve: every change in one transaction with its audit events. */
 @Injectable()
@@ -37,7 +42,7 @@ export class ReportWorkflowService {
       if (report.status === 'unresolved' || !report.unitId) {
         throw conflict('REPORT_UNRESOLVED', '报告的单位尚未识别，请先指定单位再确认');
       }
-      if (report.fiscalYear == null) throw conflict('FISCAL_YEAR_MISSING', '报告缺少年度，请先补充 fiscalYear 再确认');
+      if (report.fiscalYear == null) throw conflict('FISCAL_YEAR_MISSING', '报告缺少年度，请先补充年度再确认');
       await this.reports.lockSeries(m, report.unitId, report.fiscalYear, report.kind);
       const superseded = await this.reports.supersedeCurrent(m, report);
       await this.reports.setStatus(m, id, 'confirmed', actor?.id ?? null);
@@ -55,9 +60,29 @@ export class ReportWorkflowService {
    * superseded version stays as it was and the correction becomes a new draft version.
    */
   async edit(id: string, edits: FieldEdit[], reason: string, actor: AuthUser, requestId: string | null): Promise<ReportRecord> {
+    return this.correct(id, (doc) => applyEdits(doc, edits), reason, actor, requestId);
+  }
+
+  /** Adds, corrects or deletes an indicator or score-breakdown row, as edit does for fields. */
+  async editRow(id: string, edit: RowEdit, reason: string, actor: AuthUser, requestId: string | null): Promise<ReportRecord> {
+    return this.correct(id, (doc) => applyRowEdit(doc, edit), reason, actor, requestId);
+  }
+
+  /**
+   * One correction in one transaction: the changed document's warnings re-checked, a new draft
+   * version where the report was confirmed (or superseded), its normalised rows and stored
+   * metrics rewritten, and one audit event (a ledger entry) per changed field or row.
+   */
+  private async correct(
+    id: string, change: (doc: ReportDocument) => { document: ReportDocument; applied: AppliedEdit[] }, reason: string, actor: AuthUser, requestId: string | null,
+  ): Promise<ReportRecord> {
     return this.db.transaction(async (m) => {
+      // Lock first, then check: a confirm that committed while this request waited is seen here.
       const report = await this.lockedReport(m, id);
-      const edited = applyEdits(report.document, edits);
+      if (actor.role === 'submitter' && !SUBMITTER_EDITABLE.includes(report.status)) {
+        throw forbidden('提交人只能更正尚未确认的草稿');
+      }
+      const edited = change(report.document);
       if (edited.applied.length === 0) return report;
       const { applied } = edited;
       // revalidateReport also refreshes edited.document.coverage, so it runs before the copy.
@@ -71,6 +96,11 @@ export class ReportWorkflowService {
           isSynthetic: report.isSynthetic, createdBy: actor.id, revisedFrom: report.id,
         });
         targetId = revision.id;
+      } else if (report.unitId && (document.fiscalYear !== report.fiscalYear || document.reportKind !== report.kind)) {
+        // A draft moved to another year or kind takes the next version number of its new series.
+        await this.reports.lockSeries(m, report.unitId, document.fiscalYear, document.reportKind);
+        const version = await this.reports.nextVersion(m, report.unitId, document.fiscalYear, document.reportKind);
+        await this.reports.moveToSeries(m, id, document.fiscalYear, document.reportKind, version);
       }
       await this.rows.replace(m, targetId, document);
       for (const change of applied) {

@@ -4,6 +4,7 @@ import type { RequestWithId } from '../../common/request-id.js';
 import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
 import { AnyRole, Roles } from '../auth/roles.decorator.js';
 import { ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
+import { RowEditDto } from './dto/row-edit.dto.js';
 import { EditReportDto, ListReportsQueryDto, ReportListDto, ResolveUnitDto } from './dto/report.dto.js';
 import { ReportReviewService } from './report-review.service.js';
 import { ReportsService } from './reports.service.js';
@@ -46,6 +47,14 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDetailDto })
   edit(@Param('id') id: string, @Body() body: EditReportDto, @CurrentUser() user: AuthUser, @Req() req: RequestWithId): Promise<ReportDetailDto> {
     return this.review.edit(id, body, user, req.requestId);
+  }
+
+  @Roles('submitter', 'analyst', 'admin')
+  @Patch(':id/rows')
+  @ApiOperation({ summary: '新增、更正或删除一行绩效指标或评分明细（须填原因，记入更正台账）；警告重新检查；已确认版本的更正生成新的草稿版本' })
+  @ApiOkResponse({ type: ReportDetailDto })
+  editRow(@Param('id') id: string, @Body() body: RowEditDto, @CurrentUser() user: AuthUser, @Req() req: RequestWithId): Promise<ReportDetailDto> {
+    return this.review.editRow(id, body, user, req.requestId);
   }
 
   @Roles('analyst', 'admin')

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportDocument } from '@hunan-perf/contracts';
+import { fieldLabel, type ReportDocument } from '@hunan-perf/contracts';
 import { coverageOf } from '@hunan-perf/report-parser';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import { SourceDocumentsRepository } from '../documents/source-documents.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { UnitResolverService } from '../units/unit-resolver.service.js';
-import type { CorrectionDto, ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
+import type { CorrectionChange, CorrectionDto, ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
 import type { ListReportsQueryDto, ReportListDto } from './dto/report.dto.js';
 import { ReportAccessService } from './report-access.service.js';
 import { ReportListRepository } from './report-list.repository.js';
@@ -14,6 +14,14 @@ import { type ReportRecord, ReportsRepository } from './reports.repository.js';
 
 const valueAt = (doc: ReportDocument, path: string): unknown =>
   path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], doc) ?? null;
+
+/** A whole row of a table ("indicators.3"), as row corrections record it. */
+const ROW_PATH = /^(indicators|scoreBreakdown)\.\d+$/;
+
+function changeOf(path: string, before: unknown, after: unknown): CorrectionChange {
+  if (!ROW_PATH.test(path)) return 'field';
+  return before === null ? 'row_added' : after === null ? 'row_deleted' : 'row_updated';
+}
 
 /** The read side of review: the queue, one report beside its source, its history. */
 @Injectable()
@@ -97,7 +105,9 @@ export class ReportsService {
       [report.id],
     );
     return rows.map((r) => ({
-      path: r.field, extracted: valueAt(report.extractedDocument, r.field), before: r.old, after: r.new,
+      path: r.field, label: fieldLabel(r.field), change: changeOf(r.field, r.old, r.new),
+      // A row added by a person has no machine-read counterpart.
+      extracted: ROW_PATH.test(r.field) && r.old === null ? null : valueAt(report.extractedDocument, r.field), before: r.old, after: r.new,
       reason: r.reason, editedBy: r.username, editedAt: r.at.toISOString(),
     }));
   }

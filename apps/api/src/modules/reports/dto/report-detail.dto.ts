@@ -7,8 +7,14 @@ export class ReportUnitDto {
   @ApiProperty() name: string;
 }
 
+export const CORRECTION_CHANGES = ['field', 'row_added', 'row_updated', 'row_deleted'] as const;
+export type CorrectionChange = (typeof CORRECTION_CHANGES)[number];
+
 export class CorrectionDto {
   @ApiProperty({ example: 'budget.total.initial' }) path: string;
+  @ApiProperty({ example: '部门整体支出年初预算数', description: '字段或行的中文名称' }) label: string;
+  @ApiProperty({ enum: CORRECTION_CHANGES, description: 'field：更正字段；row_added / row_updated / row_deleted：新增、更正、删除一行绩效指标或评分明细' })
+  change: CorrectionChange;
   @ApiProperty({ nullable: true, description: '机器从原文读到的值' }) extracted: unknown;
   @ApiProperty({ nullable: true, description: '修改前的值' }) before: unknown;
   @ApiProperty({ nullable: true, description: '修改后的值' }) after: unknown;

@@ -95,11 +95,11 @@ export class FieldEditDto {
 export class EditReportDto {
   @ApiProperty({ description: '修改原因（必填，记入审计日志）' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'reason 必须是文本' }) @Length(2, 1000, { message: 'reason（修改原因）必填，2–1000 个字符' })
+  @IsString({ message: '必须是文本' }) @Length(2, 1000, { message: '必填，2–1000 个字符' })
   reason: string;
 
   @ApiProperty({ type: [FieldEditDto] })
-  @IsArray() @ArrayMinSize(1, { message: 'edits 至少包含一项修改' }) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => FieldEditDto)
+  @IsArray() @ArrayMinSize(1, { message: '至少包含一项修改' }) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => FieldEditDto)
   edits: FieldEditDto[];
 }
 
