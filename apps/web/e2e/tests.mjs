@@ -1,6 +1,7 @@
 // The browser tests, run in order on one signed-in page by run.mjs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyticsViewTests } from './analytics-views.mjs';
 
 const UNITS = {
   liuyang: '浏阳市工业和信息化局',
@@ -229,4 +230,5 @@ export const tests = [
       await shot('07-trends-leadership');
     },
   },
+  ...analyticsViewTests,
 ];

@@ -23,17 +23,18 @@ describe('compare builders', () => {
     expect((groupedBarsOption(rows, ['executionRate']).yAxis as unknown[]).length).toBe(1);
   });
 
-  it('radar: canonical categories as axes, a category a unit lacks left out (null, never 0), units without rates left out', () => {
+  it('radar: canonical categories as axes, a category a unit lacks left out (null, never 0), a unit without rates still in the legend', () => {
     const o = categoryRadarOption([...rows, row({ reportId: 'c', unitId: 'c', unitName: '丙' })], ['产出', '效益', '满意度'], [
       rate('a', '产出', 90), rate('a', '效益', 100), rate('b', '产出', 80), rate('b', '满意度', 95),
     ]);
     expect((o.radar as { indicator: { name: string; max: number }[] }).indicator).toEqual([
       { name: '产出', max: 100, min: 0 }, { name: '效益', max: 100, min: 0 }, { name: '满意度', max: 100, min: 0 },
     ]);
-    expect(series(o)[0]!.data).toEqual([{ name: '甲', value: [90, 100, null] }, { name: '乙', value: [80, null, 95] }]);
+    expect(series(o)[0]!.data).toEqual([{ name: '甲', value: [90, 100, null] }, { name: '乙', value: [80, null, 95] }, { name: '丙', value: [null, null, null] }]);
     const description = (o.aria as { label: { description: string } }).label.description;
     expect(description).toContain('甲：产出 90.00%，效益 100.00%');
     expect(description).not.toContain('满意度 0');
+    expect(description).toContain('丙：报告没有可计算得分率的一级指标');
   });
 
   it('every one of 12 units is in a plain legend (never paged), with room for its rows', () => {

@@ -59,15 +59,18 @@ export function groupedBarsOption(rows: UnitMetricRow[], metrics: MetricKey[], w
 /**
  * Radar of 得分率 per canonical 一级 category (产出, 效益, 满意度 …): one axis per category some
  * chosen unit has, one polygon per unit through the categories it has. A category a unit lacks is
- * left out of its polygon (no point, never 0). Every unit is in the legend.
+ * left out of its polygon (no point, never 0). Every unit is in the legend, also one without rates.
  */
 export function categoryRadarOption(
   rows: Pick<UnitMetricRow, 'reportId' | 'unitName'>[], categories: string[], rates: CategoryRate[], width = 640,
 ): ChartOption {
   const rate = (reportId: string, category: string) => rates.find((r) => r.reportId === reportId && r.category === category)?.scoreRate ?? null;
-  const units = rows.filter((u) => rates.some((r) => r.reportId === u.reportId));
-  const describe = (u: (typeof units)[number]) =>
-    `${u.unitName}：${categories.filter((c) => rate(u.reportId, c) !== null).map((c) => `${c} ${metricValue('indicatorCompletion', rate(u.reportId, c))}`).join('，')}`;
+  // Every chosen unit is in the legend; one whose report has no weighted rows has no polygon.
+  const units = rows;
+  const describe = (u: (typeof units)[number]) => {
+    const known = categories.filter((c) => rate(u.reportId, c) !== null);
+    return `${u.unitName}：${known.map((c) => `${c} ${metricValue('indicatorCompletion', rate(u.reportId, c))}`).join('，') || '报告没有可计算得分率的一级指标'}`;
+  };
   return {
     aria: aria(`一级指标类别得分率雷达图。${units.map(describe).join('；')}。`),
     color: PALETTE,
