@@ -16,6 +16,11 @@ export type TrendPoint = S['TrendPointDto'];
 export type TrendSeries = S['TrendSeriesDto'];
 export type Trends = S['TrendsDto'];
 export type IndicatorCategory = S['CategoryCompletionDto'];
+export type IndicatorCell = S['CellCompletionDto'];
+export type IndicatorUnit = S['UnitCompletionDto'];
+export type OverviewPoint = S['OverviewPointDto'];
+export type Anomaly = S['AnomalyDto'];
+export type KpiStats = S['KpiStatsDto'];
 export type IndicatorRow = S['IndicatorRowDto'];
 export type IndicatorStatus = IndicatorRow['status'];
 export type Indicators = S['IndicatorsDto'];
@@ -39,4 +44,6 @@ export interface AnalyticsFilters {
   status?: IndicatorStatus;
   kind?: 'department_overall' | 'project';
   includeSynthetic?: boolean;
+  /** 总览: count 异常 values in the KPIs (default: leave them out). */
+  includeImplausible?: boolean;
 }

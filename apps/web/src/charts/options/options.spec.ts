@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapCells, indicatorHeatmapOption } from './indicators';
 import { executionScatterOption, gradeDistributionOption, scatterTooltip, scoreRankingOption } from './overview';
 import { row } from './fixtures.spec-helper';
 
@@ -7,7 +6,7 @@ const series = (o: { series?: unknown }) => o.series as { type: string; name?: s
 
 describe('overview builders', () => {
   it('grade distribution keeps the band order and fills missing grades with 0', () => {
-    const o = gradeDistributionOption([{ grade: '良', count: 2 }, { grade: '优', count: 3 }]);
+    const o = gradeDistributionOption([{ grade: '良', count: 2, derived: 0 }, { grade: '优', count: 3, derived: 0 }]);
     expect((o.xAxis as { data: string[] }).data).toEqual(['优', '良', '中', '差', '未评级']);
     expect(series(o)[0]!.data.map((d) => (d as { value: number }).value)).toEqual([3, 2, 0, 0, 0]);
     expect((o.aria as { label: { description: string } }).label.description).toContain('优 3 个');
@@ -20,27 +19,12 @@ describe('overview builders', () => {
   });
 
   it('scatter has one point per unit with both rates, and the tooltip names unit, year and values', () => {
-    const o = executionScatterOption([row({ unitName: '甲', executionRate: 98.5, adjustmentRatio: 12 }), row({ unitName: '乙', adjustmentRatio: null })]);
-    expect(series(o)[0]!.data).toEqual([{ name: '甲', value: [98.5, 12] }]);
+    const o = executionScatterOption([{ ...row({ unitName: '甲', executionRate: 98.5, adjustmentRatio: 12 }), anomalies: [], gradeDerived: false }, { ...row({ unitName: '乙', adjustmentRatio: null }), anomalies: [], gradeDerived: false }]);
+    expect(series(o)[0]!.data).toEqual([{ name: '甲', value: [98.5, 12], itemStyle: undefined }]);
     expect(scatterTooltip(row({ unitName: '<甲>', fiscalYear: 2023, executionRate: 98.5, adjustmentRatio: 12 }))).toBe(
       '&#60;甲&#62;<br/>2023 年<br/>预算执行率：98.50%<br/>预算调整率：12.00%',
     );
     const formatter = (o.tooltip as { formatter: (p: unknown) => string }).formatter;
     expect(formatter({ dataIndex: 0 })).toContain('甲<br/>2021 年');
-  });
-});
-
-describe('indicator builders', () => {
-  it('heatmap cells sum 二级 rows into their 一级 category and compute completion', () => {
-    const cats = [
-      { unitId: 'a', unitName: '甲', level1: '产出指标', level2: '数量指标', completion: 100, met: 2, unmet: 0, total: 2 },
-      { unitId: 'a', unitName: '甲', level1: '产出指标', level2: '质量指标', completion: 0, met: 0, unmet: 2, total: 3 },
-      { unitId: 'b', unitName: '乙', level1: '效益指标', level2: null, completion: null, met: 0, unmet: 0, total: 1 },
-    ];
-    const { units, level1s, cells } = heatmapCells(cats);
-    expect(units.map((u) => u.name)).toEqual(['甲', '乙']);
-    expect(level1s).toEqual(['产出指标', '效益指标']);
-    expect(cells.map((c) => [c.unitName, c.level1, c.completion, c.total])).toEqual([['甲', '产出指标', 50, 5], ['乙', '效益指标', null, 1]]);
-    expect(series(indicatorHeatmapOption(cats))[0]!.data).toEqual([{ value: [0, 0, 50] }, { value: [1, 1, '-'] }]);
   });
 });

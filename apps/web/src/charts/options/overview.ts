@@ -1,4 +1,4 @@
-import type { Overview, UnitMetricRow } from '@/api/analytics-types';
+import type { Overview, OverviewPoint, UnitMetricRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, esc, GRADE_COLORS, PALETTE } from './common';
 import { formatRate, formatScore } from '@/format';
@@ -6,20 +6,40 @@ import { formatRate, formatScore } from '@/format';
 /** 等级分布: one bar per grade, in the order 优 良 中 差 未评级. */
 export function gradeDistributionOption(grades: Overview['grades']): ChartOption {
   const order = ['优', '良', '中', '差', '未评级'];
-  const rows = order.map((g) => ({ grade: g, count: grades.find((x) => x.grade === g)?.count ?? 0 }));
-  const text = rows.map((r) => `${r.grade} ${r.count} 个`).join('，');
+  const rows = order.map((g) => {
+    const found = grades.find((x) => x.grade === g);
+    return { grade: g, count: found?.count ?? 0, derived: found?.derived ?? 0 };
+  });
+  const text = rows.map((r) => `${r.grade} ${r.count} 个${r.derived ? `（其中 ${r.derived} 个按得分推定）` : ''}`).join('，');
   return {
     aria: aria(`等级分布：${text}。`),
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      formatter: (p: unknown) => {
+        const r = rows[(p as { dataIndex: number }[])[0]!.dataIndex]!;
+        return `${r.grade}：${r.count} 个单位${r.derived ? `<br/>其中 ${r.derived} 个报告未写等级，按得分推定` : ''}`;
+      },
+    },
     grid: { left: 40, right: 16, top: 16, bottom: 28 },
     xAxis: { type: 'category', data: rows.map((r) => r.grade) },
     yAxis: { type: 'value', minInterval: 1, name: '单位数' },
     series: [{
       type: 'bar', name: '单位数', barMaxWidth: 48,
       data: rows.map((r) => ({ value: r.count, itemStyle: { color: GRADE_COLORS[r.grade] } })),
-      label: { show: true, position: 'top' },
+      label: { show: true, position: 'top', formatter: (p: unknown) => { const r = rows[(p as { dataIndex: number }).dataIndex]!; return r.derived ? `${r.count}（推定 ${r.derived}）` : String(r.count); } },
     }],
   };
+}
+
+/** Why the grade chart is empty, or null when it has bars to show. */
+export function gradeEmptyReason(data: Pick<Overview, 'year' | 'counts'>): string | null {
+  return data.counts.reports === 0 ? `${data.year ?? '所选'} 年没有已确认的报告` : null;
+}
+
+/** A grade as shown: "优", or "优（按得分推定）" when the report writes none; "未评级" without grade and score. */
+export function gradeLabel(p: Pick<OverviewPoint, 'grade' | 'gradeDerived'>): string {
+  if (!p.grade) return '未评级';
+  return p.gradeDerived ? `${p.grade}（按得分推定）` : p.grade;
 }
 
 /** 得分排名: horizontal bars, best at the top. Rows without a score are left out. */
@@ -45,9 +65,32 @@ export function scatterTooltip(row: Pick<UnitMetricRow, 'unitName' | 'fiscalYear
   return `${esc(row.unitName)}<br/>${row.fiscalYear} 年<br/>预算执行率：${formatRate(row.executionRate)}<br/>预算调整率：${formatRate(row.adjustmentRatio)}`;
 }
 
-/** 预算执行率 × 预算调整率: one point per unit that has both rates. */
-export function executionScatterOption(points: UnitMetricRow[]): ChartOption {
-  const usable = points.filter((p) => p.executionRate != null && p.adjustmentRatio != null);
+/** The points the scatter draws: both rates present and, unless 异常 values are included, neither 异常. */
+export function scatterPoints(points: OverviewPoint[], includeImplausible: boolean): OverviewPoint[] {
+  return points.filter(
+    (p) => p.executionRate != null && p.adjustmentRatio != null
+      && (includeImplausible || !p.anomalies.some((a) => a === 'executionRate' || a === 'adjustmentRatio')),
+  );
+}
+
+/** Why the scatter has no point, in words: no report, no such metric, or every point 异常 and left out. */
+export function scatterEmptyReason(data: Pick<Overview, 'year' | 'points' | 'includeImplausible'>): string | null {
+  const year = `${data.year ?? '所选'} 年`;
+  if (!data.points.length) return `${year}没有已确认的报告`;
+  if (scatterPoints(data.points, data.includeImplausible).length) return null;
+  const noExec = data.points.filter((p) => p.executionRate == null).length;
+  const noAdj = data.points.filter((p) => p.adjustmentRatio == null).length;
+  const both = data.points.filter((p) => p.executionRate != null && p.adjustmentRatio != null);
+  if (!both.length) {
+    const parts = [noExec ? `${noExec} 个单位无预算执行率` : '', noAdj ? `${noAdj} 个单位无预算调整率` : ''].filter(Boolean).join('，');
+    return `${year}没有同时具备预算执行率和预算调整率的单位（共 ${data.points.length} 个单位：${parts}）`;
+  }
+  return `${year}同时具备两项比率的 ${both.length} 个单位，其数值均超出合理范围（异常），已排除；勾选“含异常值”可显示`;
+}
+
+/** 预算执行率 × 预算调整率: one point per unit that has both rates (异常 ones left out unless included). */
+export function executionScatterOption(points: OverviewPoint[], includeImplausible = true): ChartOption {
+  const usable = scatterPoints(points, includeImplausible);
   return {
     aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位：${usable.map((p) => `${p.unitName} 执行率 ${formatRate(p.executionRate)}、调整率 ${formatRate(p.adjustmentRatio)}`).join('；')}。`),
     color: PALETTE,
@@ -60,7 +103,7 @@ export function executionScatterOption(points: UnitMetricRow[]): ChartOption {
     yAxis: { type: 'value', name: '预算调整率（%）', scale: true },
     series: [{
       type: 'scatter', name: '单位', symbolSize: 14,
-      data: usable.map((p) => ({ name: p.unitName, value: [p.executionRate!, p.adjustmentRatio!] })),
+      data: usable.map((p) => ({ name: p.unitName, value: [p.executionRate!, p.adjustmentRatio!], itemStyle: p.anomalies.length ? { color: '#9e9e9e' } : undefined })),
       label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
       markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 100 }] },
     }],
