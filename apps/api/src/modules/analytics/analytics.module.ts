@@ -7,8 +7,10 @@ import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
 import { CompareService } from './compare.service.js';
 import { ExportFiltersRepository } from './export-filters.repository.js';
+import { IndicatorRowsRepository } from './indicator-rows.repository.js';
 import { IndicatorsService } from './indicators.service.js';
 import { MetricRowsRepository } from './metric-rows.repository.js';
+import { OverviewRepository } from './overview.repository.js';
 import { OverviewService } from './overview.service.js';
 import { ProblemsService } from './problems.service.js';
 import { RankingsService } from './rankings.service.js';
@@ -20,8 +22,8 @@ import { TrendsService } from './trends.service.js';
   imports: [RegionsModule, SettingsModule],
   controllers: [AnalyticsController, RecheckRulesController],
   providers: [
-    AnalyticsScopeService, AnalyticsCache, MetricRowsRepository, AnalyticsService, OverviewService, CompareService, TrendsService,
-    IndicatorsService, RankingsService, RecheckService, ProblemsService, ExportFiltersRepository,
+    AnalyticsScopeService, AnalyticsCache, MetricRowsRepository, AnalyticsService, OverviewRepository, OverviewService, CompareService, TrendsService,
+    IndicatorRowsRepository, IndicatorsService, RankingsService, RecheckService, ProblemsService, ExportFiltersRepository,
   ],
   exports: [AnalyticsScopeService, MetricRowsRepository, ExportFiltersRepository],
 })
