@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyticsViewTests } from './analytics-views.mjs';
+import { plausibilityTests } from './plausibility-and-completion.mjs';
+import { reviewTests } from './chinese-and-corrections.mjs';
 
 const UNITS = {
   liuyang: '浏阳市工业和信息化局',
@@ -230,5 +232,7 @@ export const tests = [
       await shot('07-trends-leadership');
     },
   },
+  ...plausibilityTests,
   ...analyticsViewTests,
+  ...reviewTests,
 ];

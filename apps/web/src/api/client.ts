@@ -5,8 +5,8 @@ import type {
 import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
-  Account, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
-  ResolveUnit, Session, Unit,
+  Account, AccountSession, AccountUpdate, AuditAction, AuditPage, AuditQuery, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
+  ResolveUnit, RowEdit, Session, Unit,
 } from './types';
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
@@ -21,6 +21,22 @@ export const authApi = {
 export const accountsApi = {
   list: () => apiFetch<Account[]>('/users'),
   create: (body: NewAccount) => apiFetch<Account>('/users', json('POST', body)),
+  update: (id: string, body: AccountUpdate) => apiFetch<Account>(`/users/${encodeURIComponent(id)}`, json('PATCH', body)),
+  disable: (id: string) => apiFetch<Account>(`/users/${encodeURIComponent(id)}/disable`, { method: 'POST' }),
+  enable: (id: string) => apiFetch<Account>(`/users/${encodeURIComponent(id)}/enable`, { method: 'POST' }),
+  unlock: (id: string) => apiFetch<Account>(`/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+  resetPassword: (id: string) => apiFetch<{ temporaryPassword: string }>(`/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST' }),
+  sessions: (id: string) => apiFetch<AccountSession[]>(`/users/${encodeURIComponent(id)}/sessions`),
+  revokeSession: (id: string, sessionId: string) =>
+    apiFetch<{ revoked: number }>(`/users/${encodeURIComponent(id)}/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
+  revokeAllSessions: (id: string) => apiFetch<{ revoked: number }>(`/users/${encodeURIComponent(id)}/sessions`, { method: 'DELETE' }),
+};
+
+export const auditApi = {
+  list: (query: AuditQuery) => apiFetch<AuditPage>(`/audit-events${toQuery(query)}`),
+  actions: () => apiFetch<AuditAction[]>('/audit-events/actions'),
+  /** The export is a download the browser fetches itself (cookie-authenticated GET). */
+  exportUrl: (query: AuditQuery, format: 'csv' | 'xlsx') => `/api/audit-events/export${toQuery({ ...query, limit: undefined, offset: undefined, format })}`,
 };
 
 export const catalogApi = {
@@ -33,6 +49,7 @@ export const reportsApi = {
   get: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`),
   versions: (id: string) => apiFetch<ReportVersion[]>(`/reports/${encodeURIComponent(id)}/versions`),
   edit: (id: string, body: EditReport) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`, json('PATCH', body)),
+  editRow: (id: string, body: RowEdit) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/rows`, json('PATCH', body)),
   confirm: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
   resolveUnit: (id: string, body: ResolveUnit) =>
     apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/resolve-unit`, json('POST', body)),

@@ -12,6 +12,7 @@ export type Correction = S['CorrectionDto'];
 export type UnitCandidate = S['UnitCandidateDto'];
 export type EditReport = S['EditReportDto'];
 export type FieldEdit = S['FieldEditDto'];
+export type RowEdit = S['RowEditDto'];
 export type ResolveUnit = S['ResolveUnitDto'];
 export type IngestResult = S['IngestResultDto'];
 export type ReportStatus = ReportListItem['status'];
@@ -28,3 +29,13 @@ export type Session = S['MeDto'];
 export type Account = S['UserDto'];
 export type NewAccount = S['CreateUserDto'];
 export type PasswordChange = S['ChangePasswordDto'];
+export type AccountUpdate = S['UpdateUserDto'];
+export type AccountSession = S['UserSessionDto'];
+export type AuditEvent = S['AuditEventDto'];
+export type AuditPage = S['AuditPageDto'];
+export type AuditAction = S['AuditActionDto'];
+/** The audit trail's filters (GET /api/audit-events). */
+export type AuditQuery = Omit<NonNullable<operations['AuditController_list']['parameters']['query']>, 'limit' | 'offset'> & {
+  limit?: number;
+  offset?: number;
+};

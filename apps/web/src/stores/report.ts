@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ReportDocument } from '@hunan-perf/contracts';
 import { reportsApi } from '@/api/client';
-import type { ReportDetail, ReportVersion } from '@/api/types';
+import type { ReportDetail, ReportVersion, RowEdit } from '@/api/types';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : '未知错误');
 
@@ -51,9 +51,10 @@ export const useReportStore = defineStore('report', () => {
 
   const edit = (path: string, value: unknown, reason: string) =>
     write(() => reportsApi.edit(detail.value!.id, { reason, edits: [{ path, value: value as never }] }));
+  const editRow = (body: RowEdit) => write(() => reportsApi.editRow(detail.value!.id, body));
   const confirm = () => write(() => reportsApi.confirm(detail.value!.id));
   const resolveUnit = (body: Parameters<typeof reportsApi.resolveUnit>[1]) => write(() => reportsApi.resolveUnit(detail.value!.id, body));
   const select = (path: string | null) => { selectedPath.value = path; };
 
-  return { detail, versions, loading, error, saving, saveError, selectedPath, doc, highlightLine, load, edit, confirm, resolveUnit, select };
+  return { detail, versions, loading, error, saving, saveError, selectedPath, doc, highlightLine, load, edit, editRow, confirm, resolveUnit, select };
 });
