@@ -15,6 +15,8 @@ import { requestLogger } from './common/request-logger.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './logging/logger.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { docsRequireSignIn } from './modules/auth/docs-sign-in.js';
 
 export const API_PREFIX = 'api';
 
@@ -53,6 +55,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter(logger.child({ component: 'errors' })));
 
+  app.use(`/${API_PREFIX}/docs`, docsRequireSignIn(app.get(AuthService)));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
   });

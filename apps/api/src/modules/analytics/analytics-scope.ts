@@ -16,8 +16,14 @@ export interface Scope {
 export class AnalyticsScopeService {
   constructor(private readonly regions: RegionsService) {}
 
-  /** A submitter is confined to its own region subtree whatever it asks for. */
+  /**
+   * An account limited to a region (every submitter) is confined to its subtree whatever it asks
+   * for. Region series (trends' regionCodes) follow the same rule: a region outside the subtree —
+   * its parent 湖南省 included — is refused (403), not answered with a series named after the wide
+   * region but holding only the account's own data.
+   */
   async resolve(query: AnalyticsQueryDto, user: AuthUser): Promise<Scope> {
+    for (const code of query.regionCodes ?? []) await this.regions.scopeFor(user, code, '数据');
     return {
       regionCodes: await this.regions.scopeFor(user, query.regionCode, '数据'),
       level: query.level ?? null,

@@ -8,8 +8,10 @@ export interface AuthUser {
   username: string;
   displayName: string | null;
   role: Role;
-  /** Submitters are confined to this region's subtree; null for provincial roles. */
+  /** The account is confined to this region's subtree (every submitter; other roles when an admin limits them); null = the whole province. */
   regionCode: string | null;
+  /** After an admin's reset: only changing the password (and me / logout) is allowed until it is changed. */
+  mustChangePassword: boolean;
   sessionId: string;
 }
 

@@ -12,3 +12,11 @@ export const AnyRole = () => Roles(...ROLES);
 
 /** No sign-in needed (health, login). Keep this list short. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const PENDING_PASSWORD_KEY = 'hp:pending-password';
+
+/**
+ * Reachable while the account must still change a one-time password (me, 修改密码, logout);
+ * every other route answers 403 PASSWORD_CHANGE_REQUIRED until it is changed.
+ */
+export const AllowPendingPasswordChange = () => SetMetadata(PENDING_PASSWORD_KEY, true);

@@ -10,17 +10,18 @@ export class RegionsService {
 
   /**
    * The region codes a list may cover: the requested region's subtree (all regions when none is
-   * asked for, as null), and for a submitter never more than its own subtree — asking for a region
-   * outside it is refused, naming what was asked for (单位, 报告, 数据).
+   * asked for, as null), and for an account limited to a region (every submitter; an analyst or
+   * viewer an admin limited) never more than that subtree — asking for a region outside it is
+   * refused, naming what was asked for (单位, 报告, 数据).
    */
   async scopeFor(user: AuthUser, requested: string | undefined, what: string): Promise<string[] | null> {
-    const own = user.role === 'submitter' ? user.regionCode : null;
-    if (own && requested && !(await this.regions.isWithin(requested, own))) throw forbidden(`提交人只能查看本地区的${what}`);
+    const own = user.regionCode;
+    if (own && requested && !(await this.regions.isWithin(requested, own))) throw forbidden(`当前账号只能查看本地区的${what}`);
     const root = requested ?? own;
     return root ? this.regions.subtreeCodes(root) : null;
   }
 
-  /** The whole tree; a submitter sees only its own subtree. */
+  /** The whole tree; an account limited to a region sees only that subtree. */
   async tree(user: AuthUser): Promise<RegionNodeDto[]> {
     const rows = await this.regions.all();
     const nodes = new Map<string, RegionNodeDto>(rows.map((r) => [r.code, { ...r, children: [] }]));
@@ -30,7 +31,7 @@ export class RegionsService {
       if (parent) parent.children.push(node);
       else roots.push(node);
     }
-    if (user.role === 'submitter' && user.regionCode) {
+    if (user.regionCode) {
       const own = nodes.get(user.regionCode);
       return own ? [own] : [];
     }

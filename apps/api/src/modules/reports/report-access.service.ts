@@ -5,7 +5,7 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import type { ReportRecord } from './reports.repository.js';
 import { ReportsRepository } from './reports.repository.js';
 
-/** Who may see a report: provincial roles all; a submitter only reports of its own region subtree. */
+/** Who may see a report: unlimited accounts all; an account limited to a region (every submitter) only that subtree's. */
 @Injectable()
 export class ReportAccessService {
   constructor(
@@ -14,8 +14,8 @@ export class ReportAccessService {
   ) {}
 
   async canSee(report: Pick<ReportRecord, 'regionCode'>, user: AuthUser): Promise<boolean> {
-    if (user.role !== 'submitter') return true;
-    if (!report.regionCode || !user.regionCode) return false;
+    if (!user.regionCode) return user.role !== 'submitter';
+    if (!report.regionCode) return false;
     return this.regions.isWithin(report.regionCode, user.regionCode);
   }
 

@@ -17,7 +17,8 @@ export class SessionUserDto {
   @ApiProperty() username: string;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ enum: ['admin', 'analyst', 'viewer', 'submitter'] }) role: UserDto['role'];
-  @ApiProperty({ nullable: true, type: String }) regionCode: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '限定的地区（含下级）；null 为全省' }) regionCode: string | null;
+  @ApiProperty({ description: '管理员已重置密码：须先修改密码，其他接口返回 403 PASSWORD_CHANGE_REQUIRED' }) mustChangePassword: boolean;
 }
 
 export class LoginResponseDto {

@@ -1,0 +1,29 @@
+/** Every audited action with its name in plain Chinese (the audit page, the export). */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.lockout': '登录锁定',
+  'auth.logout': '退出登录',
+  'user.create': '创建账号',
+  'user.update': '修改账号',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.reset_password': '重置密码',
+  'user.change_password': '修改密码',
+  'user.unlock': '解除锁定',
+  'user.revoke_session': '吊销会话',
+  'unit.create': '新建单位',
+  'report.edit': '修改报告',
+  'report.confirm': '确认报告',
+  'report.resolve_unit': '指定单位',
+  'document.ingest': '导入文件',
+  'setting.update': '修改设置',
+};
+
+export const actionLabel = (action: string): string => AUDIT_ACTIONS[action] ?? action;
+
+export const ENTITY_LABELS: Record<string, string> = {
+  app_user: '账号', address: '地址', unit: '单位', report: '报告', setting: '设置', source_document: '源文件',
+};
+
+export const entityLabel = (type: string): string => ENTITY_LABELS[type] ?? type;
