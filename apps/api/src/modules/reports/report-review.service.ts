@@ -22,7 +22,7 @@ export class ReportReviewService {
     if (user.role === 'submitter' && !['draft', 'unresolved'].includes(report.status)) {
       throw forbidden('提交人只能更正尚未确认的草稿');
     }
-    return this.reports.toDetail(await this.workflow.edit(id, body.edits, body.reason, user, requestId));
+    return this.reports.toDetail(await this.workflow.edit(id, body.edits, body.reason, user, requestId), user);
   }
 
   async editRow(id: string, body: RowEditDto, user: AuthUser, requestId: string): Promise<ReportDetailDto> {
@@ -31,16 +31,16 @@ export class ReportReviewService {
       throw forbidden('提交人只能更正尚未确认的草稿');
     }
     const { reason, ...edit } = body;
-    return this.reports.toDetail(await this.workflow.editRow(id, edit, reason, user, requestId));
+    return this.reports.toDetail(await this.workflow.editRow(id, edit, reason, user, requestId), user);
   }
 
   async confirm(id: string, user: AuthUser, requestId: string): Promise<ReportDetailDto> {
     await this.access.get(id, user);
-    return this.reports.toDetail(await this.workflow.confirm(id, user, requestId));
+    return this.reports.toDetail(await this.workflow.confirm(id, user, requestId), user);
   }
 
   async resolveUnit(id: string, body: ResolveUnitDto, user: AuthUser, requestId: string): Promise<ReportDetailDto> {
     await this.access.get(id, user);
-    return this.reports.toDetail(await this.workflow.resolveUnit(id, body, user, requestId));
+    return this.reports.toDetail(await this.workflow.resolveUnit(id, body, user, requestId), user);
   }
 }

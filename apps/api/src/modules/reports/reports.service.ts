@@ -41,14 +41,17 @@ export class ReportsService {
   }
 
   async detail(id: string, user: AuthUser): Promise<ReportDetailDto> {
-    return this.toDetail(await this.access.get(id, user));
+    return this.toDetail(await this.access.get(id, user), user);
   }
 
-  async toDetail(report: ReportRecord): Promise<ReportDetailDto> {
+  /** The report as `viewer` may see it: the unit candidates of an unresolved report stay inside the viewer's region scope. */
+  async toDetail(report: ReportRecord, viewer: AuthUser): Promise<ReportDetailDto> {
     const source = report.sourceDocumentId ? await this.documents.find(report.sourceDocumentId) : null;
     const text = report.sourceDocumentId ? await this.documents.text(report.sourceDocumentId) : null;
+    const scope = report.status === 'unresolved' ? await this.regions.scopeFor(viewer, undefined, '单位') : null;
     const candidates = report.status === 'unresolved'
       ? (await this.resolver.resolve(report.document.unit.name, report.document.unit.regionName)).candidates
+        .filter((c) => scope === null || scope.includes(c.regionCode))
       : [];
     return {
       id: report.id,
