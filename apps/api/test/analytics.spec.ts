@@ -16,17 +16,17 @@ describe('analytics on the five seed reports', () => {
 
   const row = (rows: { unitId: string }[], seed: string) => rows.find((r) => r.unitId === units[seed]) as Record<string, unknown>;
 
-  it('湘西 2021: 预算调整率 340.77 % (7,020.73 against 1,592.83), 执行率 93.56 %, 三公控制率 19.86 %', async () => {
+  it('湘西 2021: 预算调整率 226.81 % (追加 3,612.68 against 年初 1,592.83; 结转结余 1,802.42 is not an adjustment), 执行率 93.56 %, 三公控制率 19.86 %', async () => {
     const res = await viewer.agent.get(`/api/analytics/compare?year=2021&unitIds=${units['004']}`).expect(200);
     expect(res.body.rows).toHaveLength(1);
     expect(res.body.rows[0]).toMatchObject({
       unitName: '湘西土家族苗族自治州工业和信息化局', regionName: '湘西土家族苗族自治州', regionLevel: 'city', fiscalYear: 2021,
       budgetInitial: 1592.83, budgetAdjusted: 7020.73, budgetActual: 6568.25,
-      adjustmentRatio: 340.77, executionRate: 93.56, threePublicControlRate: 19.86,
+      adjustmentRatio: 226.81, executionRate: 93.56, threePublicControlRate: 19.86,
     });
-    const rates = res.body.level1Rates.filter((r: { unitId: string }) => r.unitId === units['004']);
-    expect(rates).toContainEqual({ unitId: units['004'], level1: '产出指标', weight: 50, score: 50, scoreRate: 100 });
-    expect(rates).toContainEqual({ unitId: units['004'], level1: '预算执行率', weight: 10, score: 9.36, scoreRate: 93.6 });
+    const rates = res.body.categoryRates.filter((r: { unitId: string }) => r.unitId === units['004']);
+    expect(rates).toContainEqual(expect.objectContaining({ category: '产出', writtenLevel1: ['产出指标'], weight: 50, score: 50, scoreRate: 100 }));
+    expect(rates).toContainEqual(expect.objectContaining({ category: '过程', writtenLevel1: ['预算执行率'], weight: 10, score: 9.36, scoreRate: 93.6 }));
   });
 
   it('益阳 2024: 预算调整率 31.29 %, 执行率 100 %, 指标完成率 100 % (6 of 6 quantitative rows met)', async () => {
@@ -53,8 +53,8 @@ describe('analytics on the five seed reports', () => {
     expect(res.body.counts).toMatchObject({ reports: 3, units: 3 });
     expect(res.body.score).toMatchObject({ mean: 97.18, median: 97.18, min: 96, max: 98.36 });
     // 浏阳 96 “优秀” and 湘西 98.36 “优”; 望城 states neither score nor grade.
-    expect(res.body.grades).toContainEqual({ grade: '优', count: 2 });
-    expect(res.body.grades).toContainEqual({ grade: '未评级', count: 1 });
+    expect(res.body.grades).toContainEqual({ grade: '优', count: 2, derived: 0 });
+    expect(res.body.grades).toContainEqual({ grade: '未评级', count: 1, derived: 0 });
     expect(res.body.top[0].unitName).toBe('湘西土家族苗族自治州工业和信息化局');
     expect(res.body.points).toHaveLength(3);
     const empty = await viewer.agent.get('/api/analytics/overview?year=2030').expect(200);
@@ -78,7 +78,7 @@ describe('analytics on the five seed reports', () => {
 
   it('rankings: lower is better for 预算调整率', async () => {
     const res = await viewer.agent.get('/api/analytics/rankings?year=2021&metric=adjustmentRatio').expect(200);
-    expect(res.body.rows[0]).toMatchObject({ rank: 1, value: 340.77, unitName: '湘西土家族苗族自治州工业和信息化局' });
+    expect(res.body.rows[0]).toMatchObject({ rank: 1, value: 226.81, unitName: '湘西土家族苗族自治州工业和信息化局' });
     expect(res.body.rows.at(-1).value).toBeNull();
   });
 
