@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { connect, migrate } from '../src/database/connect.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000', 'ReportCoverage1764400000000'];
+const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000', 'ReportCoverage1764400000000', 'AdjustmentRatio1764600000000', 'AccountSecurity1764700000000'];
 
 const TABLES = [
   'app_user', 'audit_event', 'data_version', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator', 'report_metric',
@@ -50,9 +50,12 @@ describe('migrations', () => {
   it('stores money as numeric and keeps synchronize off', async () => {
     const rows: { column_name: string; data_type: string }[] = await ds.query(
       `SELECT column_name, data_type FROM information_schema.columns
-        WHERE table_name = 'report_budget' AND column_name LIKE '%amount'`,
+        WHERE table_name = 'report_budget' AND column_name LIKE '%amount' ORDER BY column_name`,
     );
-    expect(rows.map((r) => r.data_type)).toEqual(['numeric', 'numeric', 'numeric']);
+    expect(rows.map((r) => r.column_name)).toEqual([
+      'actual_amount', 'adjusted_amount', 'adjustment_stated_amount', 'carryover_amount', 'initial_amount',
+    ]);
+    expect(rows.map((r) => r.data_type)).toEqual(['numeric', 'numeric', 'numeric', 'numeric', 'numeric']);
     expect(ds.options.synchronize).toBe(false);
   });
 });

@@ -46,8 +46,9 @@ export class ReportRowsRepository {
                 document = COALESCE($8::jsonb, document), coverage = $44::jsonb, coverage_percent = $45, updated_at = now()
           WHERE id = $1),
        budget AS (
-         INSERT INTO report_budget (report_id, line, initial_amount, adjusted_amount, actual_amount, execution_rate_stated)
-         SELECT $1, * FROM unnest($9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[])),
+         INSERT INTO report_budget (report_id, line, initial_amount, adjusted_amount, actual_amount, execution_rate_stated,
+                                    carryover_amount, adjustment_stated_amount)
+         SELECT $1, * FROM unnest($9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $47::numeric[], $48::numeric[])),
        three_public AS (
          INSERT INTO report_three_public (report_id, budget, actual, prior_year_actual, reception, vehicle_purchase, vehicle_operation, overseas)
          VALUES ($1, $14, $15, $16, $17, $18, $19, $20)),
@@ -74,6 +75,8 @@ export class ReportRowsRepository {
         doc.warnings.map((w) => w.code), doc.warnings.map((w) => w.message), doc.warnings.map((w) => w.path),
         assessed.map((a) => a.quantitative), assessed.map((a) => a.comparator), assessed.map((a) => a.status),
         JSON.stringify(coverage), coverage.percent, ind.map((r) => r.category ?? null),
+        // The total line's 结转结余 and stated 追加/调整 (optional in the contract: null when absent).
+        [doc.budget.total.carryover ?? null, null, null], [doc.budget.total.adjustmentStated ?? null, null, null],
       ],
     );
     await this.refreshMetrics(m, [reportId]);
