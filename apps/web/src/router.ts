@@ -26,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportDetailPage.vue'), meta: { title: '报告详情', area: 'reports' } },
   { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: '导入', area: 'import', nav: true } },
   { path: '/accounts', name: 'accounts', component: () => import('./pages/accounts/AccountsPage.vue'), meta: { title: '账号', area: 'accounts', nav: true } },
+  { path: '/audit', name: 'audit', component: () => import('./pages/audit/AuditPage.vue'), meta: { title: '审计日志', area: 'accounts', nav: true } },
   { path: '/status', name: 'status', component: () => import('./pages/status/StatusPage.vue'), meta: { title: '系统状态', area: 'status', nav: true } },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
