@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-const MAX_BYTES = 64 * 1024 * 1024;
-const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+
+const sizeOf = (json: string) => Buffer.byteLength(json, 'utf8');
 
 /**
  * Serialised analytics answers, kept until the data changes. Analytics read only confirmed
  * versions, which are never changed in place (a correction is a new version); triggers move
- * data_version whenever a report becomes or stops being confirmed, or a unit or setting changes.
- * It is read on every request, so an answer is never served after a confirm — in any process.
+ * data_version whenever a report becomes or stops being confirmed, a unit or setting changes, or
+ * a metric definition is recomputed. It is read on every request, so an answer is never served
+ * after a confirm — in any process.
+ *
+ * Sizes are UTF-8 bytes of the JSON, least recently used first out. One key is computed once at a
+ * time: concurrent misses for it wait for the first computation (single flight).
  */
 @Injectable()
 export class AnalyticsCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, { json: string; size: number }>();
+  private readonly inFlight = new Map<string, Promise<string>>();
   private bytes = 0;
 
   constructor(private readonly db: DataSource) {}
@@ -22,6 +29,11 @@ export class AnalyticsCache {
     return version as string;
   }
 
+  /** Bytes held now (the sum of the entries' sizes). */
+  get size(): number {
+    return this.bytes;
+  }
+
   get(key: string): string | undefined {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
@@ -29,17 +41,47 @@ export class AnalyticsCache {
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
-    return hit;
+    return hit?.json;
   }
 
   set(key: string, json: string): void {
-    if (json.length > MAX_ENTRY_BYTES) return;
-    this.entries.set(key, json);
-    this.bytes += json.length;
-    for (const [oldest, value] of this.entries) {
-      if (this.bytes <= MAX_BYTES) break;
-      this.entries.delete(oldest);
-      this.bytes -= value.length;
+    this.delete(key);
+    const size = sizeOf(json);
+    if (size > MAX_ENTRY_BYTES) return;
+    this.entries.set(key, { json, size });
+    this.bytes += size;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= MAX_CACHE_BYTES) break;
+      this.delete(oldest);
     }
+  }
+
+  /**
+   * The cached answer, or the one `compute` makes (cached for the next caller). While a key is
+   * being computed, other callers of the same key wait for that computation instead of starting
+   * their own; a failed computation is not cached and the next caller tries again.
+   */
+  async getOrCompute(key: string, compute: () => Promise<string>): Promise<{ json: string; hit: boolean }> {
+    const cached = this.get(key);
+    if (cached !== undefined) return { json: cached, hit: true };
+    const running = this.inFlight.get(key);
+    if (running) return { json: await running, hit: true };
+    const computation = compute().then((json) => {
+      this.set(key, json);
+      return json;
+    });
+    this.inFlight.set(key, computation);
+    try {
+      return { json: await computation, hit: false };
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  private delete(key: string): void {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= old.size;
   }
 }
