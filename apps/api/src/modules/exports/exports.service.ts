@@ -25,13 +25,15 @@ export class ExportsService {
       const client = (await runner.connect()) as PoolClient;
       const params = [scope.kind, scope.includeSynthetic, years, scope.regionCodes, scope.level, scope.unitIds];
       const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM (${spec.sql}) t`, params)).rows;
+      // Asked before the cursor opens: a query queued behind the stream on this client would wait for ever.
+      const dataAsOf = await this.dataAsOf(client);
       const rows = client.query(new QueryStream(spec.sql, params, { batchSize: 2_000 }));
       await sendTable(res, {
         fileName: spec.title,
         columns: spec.columns,
         rows: rows as AsyncIterable<Record<string, string | number | boolean | null>>,
         context: {
-          title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf: await this.dataAsOf(client),
+          title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf,
           metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION, rows: n, confirmedRows: n,
         },
       }, format);
