@@ -1,6 +1,7 @@
 // The browser tests, run in order on one signed-in page by run.mjs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { accountAdminTests } from './account-admin.mjs';
 import { analyticsViewTests } from './analytics-views.mjs';
 import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
@@ -235,4 +236,5 @@ export const tests = [
   ...plausibilityTests,
   ...analyticsViewTests,
   ...reviewTests,
+  ...accountAdminTests,
 ];
