@@ -1,7 +1,7 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, cellNumber, cellPercent, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { cellAmount, cellNumber, cellPercent, findAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
 import { tableUnit } from './table-unit.js';
 import type { Row, Table } from '../segment/tables.js';
 import { headingOf } from '../segment/sections.js';
@@ -87,15 +87,18 @@ function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: Budge
 }
 
 /** An amount in prose: "1,802.42万元", "0.5亿元", "331.37万" (a bare 万 not followed by another unit: 万人, 万亩 …). */
-const AMOUNT = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|亿元|元|万(?![人亩户平方吨册次件个座套株头只辆台千米公里字余多]))/;
-const AMOUNT_ALL = new RegExp(AMOUNT.source, 'g');
+const PROSE_UNIT = /万元|亿元|元|万(?![人亩户平方吨册次件个座套株头只辆台千米公里字余多])/y;
+/** findAmount is the linear form of the amount regex (a long digit run without a unit is not re-read). */
+const AMOUNT = {
+  test: (t: string): boolean => findAmount(t, { negative: true, unit: PROSE_UNIT }) !== null,
+  exec: (t: string): RegExpExecArray | null => findAmount(t, { negative: true, unit: PROSE_UNIT }),
+};
 
 /** A clause cut after each amount, so each amount keeps the words right before it: "预算总金额803.74万元" | "其中:基本支出757.49万元". */
 function amountClauses(clause: string): string[] {
   const out: string[] = [];
   let from = 0;
-  AMOUNT_ALL.lastIndex = 0;
-  for (let m = AMOUNT_ALL.exec(clause); m; m = AMOUNT_ALL.exec(clause)) {
+  for (let m = findAmount(clause, { negative: true, unit: PROSE_UNIT }); m; m = findAmount(clause, { negative: true, unit: PROSE_UNIT, from })) {
     out.push(clause.slice(from, m.index + m[0].length));
     from = m.index + m[0].length;
   }

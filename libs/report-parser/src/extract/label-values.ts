@@ -24,7 +24,6 @@ export function readLabelledFields(ctx: ExtractContext): void {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     const text = compact(cell.text);
-    if (text.length > 4000) continue;
     for (const entry of ENTRIES) readEntry(ctx, entry, cells, i, text);
     readPublisher(ctx, cell, text, cells[i + 1]);
   }
@@ -105,16 +104,30 @@ export function unitNameAt(text: string): string | null {
 }
 
 /** The name as written in the original line (traditional characters and all), found by its compact form. */
+const FLAT = new WeakMap<SourceLine, { flat: string; positions: number[] }>();
+
+/** The line without whitespace, and where each of its characters stands in the line (once per line). */
+function flatOf(line: SourceLine): { flat: string; positions: number[] } {
+  let f = FLAT.get(line);
+  if (!f) {
+    const src = line.text;
+    const positions: number[] = [];
+    const chars: string[] = [];
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0a || c === 0x0d || c === 0xa0) continue;
+      positions.push(i);
+      chars.push(src[i]!);
+    }
+    f = { flat: chars.join(''), positions };
+    FLAT.set(line, f);
+  }
+  return f;
+}
+
 export function asWritten(line: SourceLine | undefined, compactName: string): string {
   if (!line) return compactName;
-  const src = line.text;
-  const positions: number[] = [];
-  let flat = '';
-  for (let i = 0; i < src.length; i++) {
-    if (/[\s\u3000]/.test(src[i]!)) continue;
-    positions.push(i);
-    flat += src[i];
-  }
+  const { flat, positions } = flatOf(line);
   const at = flat.indexOf(compactName);
   if (at < 0) return compactName;
   const from = positions[at]!;

@@ -16,7 +16,7 @@ export function proseBreakdownWarnings(doc: ReportDocument, lines: SourceLine[])
   const seen = new Set<string>();
   for (const line of lines) {
     const t = compact(line.text);
-    if (t.length > 2000 || !t.includes('得分')) continue;
+    if (!t.includes('得分')) continue;
     PROSE_SCORE.lastIndex = 0;
     for (let m = PROSE_SCORE.exec(t); m; m = PROSE_SCORE.exec(t)) {
       const label = m[1]!.replace(/^(?:其中|、|，)+/, '');

@@ -33,7 +33,6 @@ const SCORE_AFTER = /^(?:为|是|[:：]|达到|达)?(\d{1,3}(?:\.\d{1,2})?)(?!\d
 
 /** "自评总分97.6", "评价得分83.33分,评价等级“良”", "整体绩效自评为优秀": lexicon labels in a sentence. */
 function readScoreSentences(ctx: ExtractContext, lineNo: number, t: string): void {
-  if (t.length > 20_000) return;
   for (const label of SCORE_WORDS) {
     for (let at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
       const m = SCORE_AFTER.exec(t.slice(at + label.length, at + label.length + 12));

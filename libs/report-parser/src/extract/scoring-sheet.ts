@@ -118,6 +118,8 @@ function readRows(cells: StreamCell[], header: Header, result: SheetResult): num
       result.indicators.push(found);
       level1?.rows.push(found);
       if (levels >= 3) level2?.rows.push(found);
+      addWeight(level1, weight);
+      if (levels >= 3) addWeight(level2, weight);
       state.open = { found, pending: [...post] };
     } else state.open = null;
   };
@@ -159,6 +161,8 @@ function readRows(cells: StreamCell[], header: Header, result: SheetResult): num
       }
     } else if (role === 'weight' && number && row.found.row.weight === null) {
       row.found.row.weight = Number(number[1]);
+      addWeight(level1, row.found.row.weight);
+      if (levels >= 3) addWeight(level2, row.found.row.weight);
       row.found.cells.weight = { text: number[1]!, line: cell.line };
     }
   }
@@ -177,8 +181,14 @@ function expectsTextBeforeScore(row: OpenRow | null): boolean {
 /** A leaf fits its group when the group's weight still has room for it (else it is text, not a row). */
 function fits(found: FoundIndicator, parent: LevelGroup | null): boolean {
   if (!parent || parent.weight === null || found.row.weight === null) return true;
-  const used = parent.rows.reduce((a, r) => a + (r.row.weight ?? 0), 0);
-  return used + found.row.weight <= parent.weight + 0.001;
+  // The rows' weights so far, kept per group as rows join (not re-added for every new row).
+  return (used.get(parent) ?? 0) + found.row.weight <= parent.weight + 0.001;
+}
+
+/** Weights of the rows in each group so far; a weight read later from its column is added then. */
+const used = new WeakMap<LevelGroup, number>();
+function addWeight(group: LevelGroup | null, weight: number | null): void {
+  if (group && weight !== null) used.set(group, (used.get(group) ?? 0) + weight);
 }
 
 function group(cell: StreamCell, parent: LevelGroup | null, result: SheetResult): LevelGroup {
