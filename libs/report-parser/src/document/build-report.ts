@@ -50,8 +50,9 @@ export function buildReport(lines: SourceLine[], allTables: Table[], lineByNo: M
 
   // Unit: the fullest name that carries its region.
   const names = candidates.all<string>('unit.name');
+  const regional = new Map(names.map((n) => [n, regionChain(n.value).length > 0]));
   const bestName = [...names].sort(
-    (a, b) => Number(regionChain(b.value).length > 0) - Number(regionChain(a.value).length > 0) || b.value.length - a.value.length || a.line - b.line,
+    (a, b) => Number(regional.get(b)) - Number(regional.get(a)) || b.value.length - a.value.length || a.line - b.line,
   )[0];
   if (bestName) {
     const full = fullFormOf(bestName.value, ctx.cells);

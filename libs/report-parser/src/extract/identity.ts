@@ -28,15 +28,12 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
       }
     }
   }
-  for (const line of ctx.lines) {
-    if (!line.text.includes('单位')) continue;
-    const t = stripMarkers(line.text).replace(/^#+\s*/, '');
-    const label = /^(填报单位|单位名称)[:：]\s*([\u4e00-\u9fa5（）()]+)/.exec(t.replace(/\s/g, ''));
-    if (label && looksLikeUnitName(label[2] ?? '')) candidates.add('unit.name', { value: label[2], line: line.no, strength: STRENGTH.table, where: 'table', focus: label[2] });
-  }
   // Title lines: "2021年度长沙市望城区工业和信息化局 整体支出…报告", a title that starts a run-on line,
   // or the unit alone on the line above the title.
-  const titleLines = ctx.lines.filter((l) => TITLE_ENDINGS.some((e) => compact(l.text.slice(0, 200)).includes(e)) && !/通知/.test(l.text.slice(0, 80)));
+  const titleLines = ctx.lines.filter((l) => {
+    const head = compact(l.text.slice(0, 200));
+    return TITLE_ENDINGS.some((e) => head.includes(e)) && !/通知/.test(l.text.slice(0, 80));
+  });
   for (const line of titleLines.slice(0, 4)) {
     const name = titleUnitName(stripMarkers(line.text).replace(/^#+\s*/, ''));
     if (name) candidates.add('unit.name', { value: asWritten(line, name), line: line.no, strength: STRENGTH.text, where: 'title', focus: name });

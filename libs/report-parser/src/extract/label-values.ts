@@ -7,7 +7,7 @@ import { looksLikeUnitName } from './region.js';
 import { toWanYuan, unitOf } from '../numbers/parse-number.js';
 
 /** Labels longest first, so "人员编制数" wins over "编制". */
-const ENTRIES = FIELD_LEXICON.map((e) => ({ ...e, labels: [...e.labels].sort((a, b) => b.length - a.length) }));
+const ENTRIES: readonly FieldEntry[] = FIELD_LEXICON;
 
 const CONNECTOR = /^(?:[:：]|为|是|共有|共|有|达|计)?/;
 const COUNT_AFTER = /^(\d{1,6})(?:人|个|名)?/;
@@ -24,35 +24,91 @@ export function readLabelledFields(ctx: ExtractContext): void {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     const text = compact(cell.text);
-    for (const entry of ENTRIES) readEntry(ctx, entry, cells, i, text);
+    const done = new Set<FieldEntry>();
+    for (const clause of text.split(CLAUSE_BREAK)) {
+      const hits = LABELS.hitsIn(clause);
+      if (!hits.size) continue;
+      for (const [entry, hit] of hits) {
+        if (!done.has(entry) && readEntry(ctx, entry, cells, i, clause, hit)) done.add(entry);
+      }
+    }
     readPublisher(ctx, cell, text, cells[i + 1]);
   }
 }
 
-function readEntry(ctx: ExtractContext, entry: (typeof ENTRIES)[number], cells: StreamCell[], i: number, text: string): void {
-  const cell = cells[i]!;
-  for (const clause of text.split(/[，。；;、]|,(?!\d{3})/)) {
-    const word = entry.after?.find((w) => clause.includes(w));
-    const valueBefore = word ? /(\d{1,6})$/.exec(clause.slice(0, clause.indexOf(word))) : null;
-    if (valueBefore && !entry.exclude?.some((w) => clause.slice(Math.max(0, clause.indexOf(word!) - 6), clause.indexOf(word!)).includes(w))) {
-      ctx.candidates.add(entry.path, { value: Number(valueBefore[1]), line: cell.line, strength: STRENGTH.weak, where: 'text', focus: valueBefore[1] });
-      return;
+const CLAUSE_BREAK = /[，。；;、]|,(?!\d{3})/;
+
+interface Hit {
+  /** The entry's longest label in the clause, and where it first stands. */
+  label?: { word: string; at: number };
+  /** The entry's first `after` word (in the lexicon's order) in the clause, and where it first stands. */
+  after?: { word: string; at: number; rank: number };
+}
+
+/**
+ * Every lexicon word (two characters or more) indexed by its first two characters: a clause is read once, left to right,
+ * whatever the number of labels (linear in the clause, not labels × clause).
+ */
+class LabelIndex {
+  private readonly byPrefix = new Map<string, { entry: FieldEntry; word: string; after: boolean; rank: number }[]>();
+
+  constructor(entries: readonly FieldEntry[]) {
+    for (const entry of entries) {
+      const add = (word: string, after: boolean, rank: number): void => {
+        const key = word.slice(0, 2);
+        const list = this.byPrefix.get(key) ?? [];
+        list.push({ entry, word, after, rank });
+        this.byPrefix.set(key, list);
+      };
+      entry.labels.forEach((w) => add(w, false, 0));
+      (entry.after ?? []).forEach((w, rank) => add(w, true, rank));
     }
-    const label = entry.labels.find((l) => clause.includes(l));
-    if (!label) continue;
-    const at = clause.indexOf(label);
-    const before = clause.slice(0, at);
-    const rest = clause.slice(at + label.length).replace(CONNECTOR, '');
-    if (entry.exclude?.some((w) => clause.slice(0, at + label.length + 2).includes(w))) continue;
-    const whole = !before.replace(/^[•·\-*]+/, '') && !rest;
-    if (whole) {
-      const next = cells[i + 1];
-      if (next) addValue(ctx, entry, compact(next.text), next, true, STRENGTH.table);
-    } else if (rest) {
-      addValue(ctx, entry, rest, cell, false, before ? STRENGTH.weak : STRENGTH.table);
-    }
-    return;
   }
+
+  hitsIn(clause: string): Map<FieldEntry, Hit> {
+    const hits = new Map<FieldEntry, Hit>();
+    for (let i = 0; i + 1 < clause.length; i++) {
+      const list = this.byPrefix.get(clause.slice(i, i + 2));
+      if (!list) continue;
+      for (const w of list) {
+        if (!clause.startsWith(w.word, i)) continue;
+        const hit = hits.get(w.entry) ?? {};
+        if (w.after) {
+          if (!hit.after || w.rank < hit.after.rank) hit.after = { word: w.word, at: i, rank: w.rank };
+        } else if (!hit.label || w.word.length > hit.label.word.length) hit.label = { word: w.word, at: i };
+        hits.set(w.entry, hit);
+      }
+    }
+    return hits;
+  }
+}
+
+const LABELS = new LabelIndex(ENTRIES);
+
+/** One entry in one clause: true when the clause settled it (a value read, or its label seen and not excluded). */
+function readEntry(ctx: ExtractContext, entry: FieldEntry, cells: StreamCell[], i: number, clause: string, hit: Hit): boolean {
+  const cell = cells[i]!;
+  if (hit.after) {
+    const { at } = hit.after;
+    const valueBefore = /(\d{1,6})$/.exec(clause.slice(0, at));
+    if (valueBefore && !entry.exclude?.some((w) => clause.slice(Math.max(0, at - 6), at).includes(w))) {
+      ctx.candidates.add(entry.path, { value: Number(valueBefore[1]), line: cell.line, strength: STRENGTH.weak, where: 'text', focus: valueBefore[1] });
+      return true;
+    }
+  }
+  if (!hit.label) return false;
+  const { word: label, at } = hit.label;
+  const before = clause.slice(0, at);
+  const rest = clause.slice(at + label.length).replace(CONNECTOR, '');
+  if (entry.exclude?.some((w) => clause.slice(0, at + label.length + 2).includes(w))) return false;
+  const whole = !before.replace(/^[•·\-*]+/, '') && !rest;
+  if (whole) {
+    const next = cells[i + 1];
+    if (next) addValue(ctx, entry, compact(next.text), next, true, STRENGTH.table);
+  } else if (rest) {
+    addValue(ctx, entry, rest, cell, false, before ? STRENGTH.weak : STRENGTH.table);
+  }
+  return true;
 }
 
 function addValue(ctx: ExtractContext, entry: FieldEntry, text: string, cell: StreamCell, wholeCell: boolean, strength: number): void {

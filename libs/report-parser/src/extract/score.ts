@@ -26,6 +26,8 @@ export function extractScore(ctx: ExtractContext, indicatorTableLines: Set<numbe
   for (const line of ctx.lines) readScoreSentences(ctx, line.no, compact(line.text));
 }
 
+/** Every score or grade label holds one of these characters: lines without them are passed by. */
+const SCORE_HINT = /[分评等级次为]/;
 const SCORE_WORDS = [...SCORE_LABELS].sort((a, b) => b.length - a.length);
 const GRADE_KEYS = [...GRADE_LABELS].sort((a, b) => b.length - a.length);
 const GRADES = [...GRADE_WORDS].sort((a, b) => b.length - a.length);
@@ -33,6 +35,7 @@ const SCORE_AFTER = /^(?:为|是|[:：]|达到|达)?(\d{1,3}(?:\.\d{1,2})?)(?!\d
 
 /** "自评总分97.6", "评价得分83.33分,评价等级“良”", "整体绩效自评为优秀": lexicon labels in a sentence. */
 function readScoreSentences(ctx: ExtractContext, lineNo: number, t: string): void {
+  if (!SCORE_HINT.test(t)) return;
   for (const label of SCORE_WORDS) {
     for (let at = t.indexOf(label); at >= 0; at = t.indexOf(label, at + 1)) {
       const m = SCORE_AFTER.exec(t.slice(at + label.length, at + label.length + 12));

@@ -20,7 +20,9 @@ export function lineAt(cell: StreamCell, offset: number): number {
 }
 
 /** Whitespace removed: how labels are compared (PDF text puts spaces inside words: "部门决 策"). */
-export const compact = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]+/g;
+export const compact = (s: string): string => (SPACE.test(s) ? s.replace(SPACES, '') : s);
 
 const clean = (s: string): string => s.replace(/[\s\u3000]+/g, ' ').trim();
 

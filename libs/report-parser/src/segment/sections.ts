@@ -70,7 +70,19 @@ function withoutBookmarks(text: string): string {
   return kept.join('');
 }
 
+const HEADINGS = new WeakMap<SourceLine, Heading | null>();
+
+/** The heading a line is, read once per line (several extractors ask). */
 export function headingOf(line: SourceLine): Heading | null {
+  let h = HEADINGS.get(line);
+  if (h === undefined) {
+    h = readHeading(line);
+    HEADINGS.set(line, h);
+  }
+  return h;
+}
+
+function readHeading(line: SourceLine): Heading | null {
   let text = stripMarkers(line.text);
   const crossing = TERMINATOR.test(text);
   const md = execRest(MARKDOWN, text, 2, crossing);
