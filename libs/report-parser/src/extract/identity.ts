@@ -31,8 +31,11 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
   // Title lines: "2021年度长沙市望城区工业和信息化局 整体支出…报告", a title that starts a run-on line,
   // or the unit alone on the line above the title.
   const titleLines = ctx.lines.filter((l) => {
-    const head = compact(l.text.slice(0, 200));
-    return TITLE_ENDINGS.some((e) => head.includes(e)) && !/通知/.test(l.text.slice(0, 80));
+    // Every title ending ends in 报告 or 表: other lines are passed by before the endings are tried.
+    const head = l.text.slice(0, 200);
+    if (!head.includes('报') && !head.includes('表')) return false;
+    const flat = compact(head);
+    return TITLE_ENDINGS.some((e) => flat.includes(e)) && !/通知/.test(l.text.slice(0, 80));
   });
   for (const line of titleLines.slice(0, 4)) {
     const name = titleUnitName(stripMarkers(line.text).replace(/^#+\s*/, ''));
@@ -77,7 +80,8 @@ export function extractIdentity(ctx: ExtractContext, kind: 'department_overall' 
 
   // Report date: a date alone on its line (under the signature), or "填报日期：…".
   for (const line of ctx.lines) {
-    const t = line.text.replace(/\s+/g, '');
+    if (!line.text.includes('日')) continue;
+    const t = compact(line.text);
     const alone = /^([〇零一二三四五六七八九O0-9]{4})年([一二三四五六七八九十\d]{1,3})月([一二三四五六七八九十\d]{1,3})日$/.exec(t);
     const filled = /填报日期[:：]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日/.exec(t);
     const m = alone ?? filled;

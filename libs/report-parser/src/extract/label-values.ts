@@ -24,6 +24,16 @@ export function readLabelledFields(ctx: ExtractContext): void {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     const text = compact(cell.text);
+    // Most cells name no field: one pass over the whole cell decides before it is cut into clauses.
+    if (LABELS.hitsIn(text).size) {
+      readClauses(ctx, cells, i, text);
+    }
+    readPublisher(ctx, cell, text, cells[i + 1]);
+  }
+}
+
+function readClauses(ctx: ExtractContext, cells: StreamCell[], i: number, text: string): void {
+  {
     const done = new Set<FieldEntry>();
     for (const clause of text.split(CLAUSE_BREAK)) {
       const hits = LABELS.hitsIn(clause);
@@ -32,7 +42,6 @@ export function readLabelledFields(ctx: ExtractContext): void {
         if (!done.has(entry) && readEntry(ctx, entry, cells, i, clause, hit)) done.add(entry);
       }
     }
-    readPublisher(ctx, cell, text, cells[i + 1]);
   }
 }
 
@@ -66,12 +75,13 @@ class LabelIndex {
   }
 
   hitsIn(clause: string): Map<FieldEntry, Hit> {
-    const hits = new Map<FieldEntry, Hit>();
+    let hits = NO_HITS;
     for (let i = 0; i + 1 < clause.length; i++) {
       const list = this.byPrefix.get(clause.slice(i, i + 2));
       if (!list) continue;
       for (const w of list) {
         if (!clause.startsWith(w.word, i)) continue;
+        if (hits === NO_HITS) hits = new Map();
         const hit = hits.get(w.entry) ?? {};
         if (w.after) {
           if (!hit.after || w.rank < hit.after.rank) hit.after = { word: w.word, at: i, rank: w.rank };
@@ -83,6 +93,7 @@ class LabelIndex {
   }
 }
 
+const NO_HITS: Map<FieldEntry, Hit> = new Map();
 const LABELS = new LabelIndex(ENTRIES);
 
 /** One entry in one clause: true when the clause settled it (a value read, or its label seen and not excluded). */
