@@ -5,7 +5,10 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import type { ReportRecord } from './reports.repository.js';
 import { ReportsRepository } from './reports.repository.js';
 
-/** Who may see a report: unlimited accounts all; an account limited to a region (every submitter) only that subtree's. */
+/**
+ * Who may see a report: unlimited accounts all; an account limited to a region (every submitter) only that
+ * subtree's; a viewer only confirmed versions.
+ */
 @Injectable()
 export class ReportAccessService {
   constructor(
@@ -13,7 +16,13 @@ export class ReportAccessService {
     private readonly regions: RegionsRepository,
   ) {}
 
-  async canSee(report: Pick<ReportRecord, 'regionCode'>, user: AuthUser): Promise<boolean> {
+  /** A viewer sees confirmed versions only: drafts and unresolved reports are machine reads no one has reviewed yet. */
+  statusVisible(status: ReportRecord['status'], user: AuthUser): boolean {
+    return user.role !== 'viewer' || status === 'confirmed';
+  }
+
+  async canSee(report: Pick<ReportRecord, 'regionCode' | 'status'>, user: AuthUser): Promise<boolean> {
+    if (!this.statusVisible(report.status, user)) return false;
     if (!user.regionCode) return user.role !== 'submitter';
     if (!report.regionCode) return false;
     return this.regions.isWithin(report.regionCode, user.regionCode);

@@ -37,7 +37,10 @@ export class ReportsService {
   ) {}
 
   async search(query: ListReportsQueryDto, user: AuthUser): Promise<ReportListDto> {
-    return this.list.list(query, await this.regions.scopeFor(user, query.regionCode, '报告'));
+    const scope = await this.regions.scopeFor(user, query.regionCode, '报告');
+    // A viewer's list holds confirmed versions only, whatever status it asks for.
+    if (!this.access.statusVisible(query.status ?? 'confirmed', user)) return { total: 0, items: [] };
+    return this.list.list(user.role === 'viewer' ? { ...query, status: 'confirmed' } : query, scope);
   }
 
   async detail(id: string, user: AuthUser): Promise<ReportDetailDto> {
@@ -82,7 +85,7 @@ export class ReportsService {
 
   async versions(id: string, user: AuthUser): Promise<ReportVersionDto[]> {
     const report = await this.access.get(id, user);
-    const versions = await this.reports.versions(report);
+    const versions = (await this.reports.versions(report)).filter((v) => this.access.statusVisible(v.status, user));
     const files = new Map<string, string>();
     for (const v of versions) {
       if (v.sourceDocumentId && !files.has(v.sourceDocumentId)) files.set(v.sourceDocumentId, (await this.documents.find(v.sourceDocumentId))?.fileName ?? '');
