@@ -1,14 +1,29 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { CSV_BOM, csvLine } from '@hunan-perf/contracts';
+import { round, toFixedHalfAway } from '@hunan-perf/metrics';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import type { Column, ExportContext, ExportTable } from './table.js';
+
+/** Amounts, rates and scores: two decimals, rounded half away from zero in decimal (the contract's one rule). */
+const TWO_DECIMALS: ReadonlySet<Column<unknown>['type']> = new Set(['amount', 'rate', 'score']);
 
 const cellValue = <Row>(column: Column<Row>, row: Row) => {
   const v = column.value(row);
   if (v === undefined) return null;
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'number' && Number.isFinite(v) && TWO_DECIMALS.has(column.type)) return round(v, 2);
   return v;
+};
+
+/**
+ * One CSV cell as written: two-decimal columns with both decimals (5.6 → "5.60", −96.875 → "-96.88"),
+ * as the XLSX shows them — a number, so never defused or quoted; anything else through csvLine's rules.
+ */
+const csvCell = <Row>(column: Column<Row>, row: Row): string => {
+  const v = cellValue(column, row);
+  if (typeof v === 'number' && TWO_DECIMALS.has(column.type)) return toFixedHalfAway(v, 2);
+  return csvLine([v]).slice(0, -2);
 };
 
 /** Lines are gathered into chunks of about this many characters before each write. */
@@ -19,7 +34,7 @@ export async function writeCsv<Row>(table: ExportTable<Row>, out: Writable): Pro
   let rows = 0;
   let chunk = CSV_BOM + csvLine(table.columns.map((c) => c.header));
   for await (const row of table.rows) {
-    chunk += csvLine(table.columns.map((c) => cellValue(c, row)));
+    chunk += `${table.columns.map((c) => csvCell(c, row)).join(',')}\r\n`;
     rows += 1;
     if (chunk.length >= CHUNK) {
       await write(out, chunk);
