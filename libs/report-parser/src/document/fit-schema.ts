@@ -59,6 +59,17 @@ export function fitSchema(doc: ReportDocument): ReportDocument {
   doc.findings.problems = doc.findings.problems.slice(0, 500).map((p) => cut(p, 5000) as string);
   doc.findings.measures = doc.findings.measures.slice(0, 500).map((p) => cut(p, 5000) as string);
   doc.warnings = doc.warnings.slice(0, 1000).map((w) => ({ ...w, message: cut(w.message, 2000) as string }));
+  // Provenance of what was cut goes with it (findings.problems.600 must not outlive the 500th problem).
+  const kept: Record<string, number> = {
+    indicators: doc.indicators.length,
+    scoreBreakdown: doc.scoreBreakdown.length,
+    'findings.problems': doc.findings.problems.length,
+    'findings.measures': doc.findings.measures.length,
+  };
+  for (const key of Object.keys(doc.provenance)) {
+    const m = /^(indicators|scoreBreakdown|findings\.problems|findings\.measures)\.(\d+)/.exec(key);
+    if (m && Number(m[2]) >= kept[m[1]!]!) delete doc.provenance[key];
+  }
   const keys = Object.keys(doc.provenance);
   if (keys.length > 10_000) doc.provenance = Object.fromEntries(keys.slice(0, 10_000).map((k) => [k, doc.provenance[k]!]));
   return doc;

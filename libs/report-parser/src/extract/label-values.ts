@@ -171,11 +171,10 @@ export function unitNameAt(text: string): string | null {
 }
 
 /** The name as written in the original line (traditional characters and all), found by its compact form. */
-const FLAT = new WeakMap<SourceLine, { flat: string; positions: number[] }>();
-
 /** The line without whitespace, and where each of its characters stands in the line (once per line). */
 function flatOf(line: SourceLine): { flat: string; positions: number[] } {
-  let f = FLAT.get(line);
+  const memo = (line.memo ??= {});
+  let f = memo.noSpace;
   if (!f) {
     const src = line.text;
     const positions: number[] = [];
@@ -186,8 +185,7 @@ function flatOf(line: SourceLine): { flat: string; positions: number[] } {
       positions.push(i);
       chars.push(src[i]!);
     }
-    f = { flat: chars.join(''), positions };
-    FLAT.set(line, f);
+    f = memo.noSpace = { flat: chars.join(''), positions };
   }
   return f;
 }

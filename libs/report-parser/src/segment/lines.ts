@@ -5,6 +5,14 @@ export interface SourceLine {
   no: number;
   raw: string;
   text: string;
+  /** What readers work out from the line once and share (set on first use; a plain field is cheaper than a WeakMap). */
+  memo?: LineMemo;
+}
+
+export interface LineMemo {
+  heading?: unknown;
+  excerptFlat?: string;
+  noSpace?: { flat: string; positions: number[] };
 }
 
 export function splitLines(decoded: string): SourceLine[] {
@@ -15,16 +23,14 @@ export function splitLines(decoded: string): SourceLine[] {
 /** Lines this long keep their flattened form, so each excerpt of them costs a search, not a rewrite. */
 const LONG_LINE = 10_000;
 const flatOfLong = new WeakMap<SourceLine, { flat: string; at: Map<string, number> }>();
-/** Every value of a line shares its flattened form: made once per line. */
-const flatOfShort = new WeakMap<SourceLine, string>();
 
 /** Visible text of a line for provenance: tabs become " | ", runs of spaces shrink, cut around `focus`. */
 export function excerptOf(line: SourceLine, focus?: string, max = 160): string {
   let flat: string;
   let at = -1;
   if (line.raw.length < LONG_LINE) {
-    flat = flatOfShort.get(line) ?? '';
-    if (!flatOfShort.has(line)) flatOfShort.set(line, (flat = flatten(line.raw)));
+    const memo = (line.memo ??= {});
+    flat = memo.excerptFlat ??= flatten(line.raw);
     if (flat.length <= max) return flat;
     if (focus) at = flat.indexOf(focus);
   } else {

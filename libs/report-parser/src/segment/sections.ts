@@ -70,16 +70,11 @@ function withoutBookmarks(text: string): string {
   return kept.join('');
 }
 
-const HEADINGS = new WeakMap<SourceLine, Heading | null>();
-
 /** The heading a line is, read once per line (several extractors ask). */
 export function headingOf(line: SourceLine): Heading | null {
-  let h = HEADINGS.get(line);
-  if (h === undefined) {
-    h = readHeading(line);
-    HEADINGS.set(line, h);
-  }
-  return h;
+  const memo = (line.memo ??= {});
+  if (memo.heading === undefined) memo.heading = readHeading(line);
+  return memo.heading as Heading | null;
 }
 
 function readHeading(line: SourceLine): Heading | null {
