@@ -14,6 +14,8 @@ const ANNEX = /^附\s*件\s*\d+/;
 export function splitReports(lines: SourceLine[]): ReportPart[] {
   const projectRanges: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
+    // A project title ends in 自评表: lines without 表 are passed by before they are rewritten.
+    if (!lines[i]!.text.includes('表')) continue;
     const t = stripMarkers(lines[i]!.text).replace(/\s+/g, '');
     if (!PROJECT_TITLE.test(t) || t.length > 40 || /[。，]/.test(t)) continue;
     let start = i;
@@ -24,7 +26,9 @@ export function splitReports(lines: SourceLine[]): ReportPart[] {
     }
     let end = i + 1;
     for (; end < lines.length; end++) {
-      const u = stripMarkers(lines[end]!.text).replace(/\s+/g, '');
+      const text = lines[end]!.text;
+      if (!text.includes('附') && !text.includes('表')) continue;
+      const u = stripMarkers(text).replace(/\s+/g, '');
       if (ANNEX.test(u) || (PROJECT_TITLE.test(u) && u.length <= 40 && !/[。，]/.test(u))) break;
     }
     projectRanges.push([start, end]);
