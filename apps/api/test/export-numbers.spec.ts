@@ -10,7 +10,7 @@ const table = (type: Column<Row>['type'], values: (number | null)[]): ExportTabl
   fileName: 't',
   columns: [{ header: '值', type, value: (r) => r.v }],
   rows: values.map((v) => ({ v })),
-  context: { title: '测试', filters: {}, dataAsOf: '2026-12-01 08:00', metricDefinitionsVersion: 'x', rows: values.length, confirmedRows: values.length },
+  context: { title: '测试', filters: {}, generatedAt: '2026-12-01 08:00', dataAsOf: '2026-12-01 08:00', metricDefinitionsVersion: 'x', rows: values.length, confirmedRows: values.length },
 });
 
 async function collect(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
@@ -35,7 +35,8 @@ describe('exports print the contract’s two decimals (half away from zero, deci
     // A negative number is a number: no apostrophe, no quotes.
     expect(csv).toContain('\r\n-96.88\r\n');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await collect((out) => writeXlsx(table(type, values), out)));
+    const xlsx: unknown = await collect((out) => writeXlsx(table(type, values), out));
+    await book.xlsx.load(xlsx as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('数据')!;
     const cells = values.map((_, i) => sheet.getRow(i + 2).getCell(1));
     expect(cells.map((c) => c.value ?? null)).toEqual(expected.map((e) => (e === '' ? null : Number(e))));
