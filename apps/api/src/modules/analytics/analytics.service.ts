@@ -37,12 +37,8 @@ export class AnalyticsService {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
-      let json = this.cache.get(key);
-      res.setHeader('X-Cache', json === undefined ? 'miss' : 'hit');
-      if (json === undefined) {
-        json = JSON.stringify(await this.compute(kind, q, scope));
-        this.cache.set(key, json);
-      }
+      const { json, hit } = await this.cache.getOrCompute(key, async () => JSON.stringify(await this.compute(kind, q, scope)));
+      res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       res.type('application/json').send(json);
       return undefined;
     }
