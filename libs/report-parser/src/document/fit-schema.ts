@@ -66,7 +66,8 @@ export function fitSchema(doc: ReportDocument): ReportDocument {
     'findings.problems': doc.findings.problems.length,
     'findings.measures': doc.findings.measures.length,
   };
-  for (const key of Object.keys(doc.provenance)) {
+  const overflow = doc.indicators.length >= 2000 || doc.scoreBreakdown.length >= 500 || doc.findings.problems.length >= 500 || doc.findings.measures.length >= 500;
+  for (const key of overflow ? Object.keys(doc.provenance) : []) {
     const m = /^(indicators|scoreBreakdown|findings\.problems|findings\.measures)\.(\d+)/.exec(key);
     if (m && Number(m[2]) >= kept[m[1]!]!) delete doc.provenance[key];
   }

@@ -32,11 +32,11 @@ function kindOf(text: string): Kind {
   const lead = /^[ \u3000]*\t+/.exec(text);
   const rest = lead ? text.slice(lead[0].length) : text;
   // A tab after some text (linear: no rescanning from each character of a tab-less line).
-  if (rest.split('\t').slice(0, -1).some((p) => /\S/.test(p)) || (lead && rest.includes('\t'))) return 'tabrow';
+  if (rest.includes('\t') && (lead || rest.split('\t').slice(0, -1).some((p) => /\S/.test(p)))) return 'tabrow';
   if (lead) return 'cell';
   if (/^\s*\|.*\|\s*$/.test(text) && (text.match(/\|/g)?.length ?? 0) >= 3) return 'pipe';
   // A pipe row without its outer pipes ("产出指标 | 数量指标 | 企业数 | ≥10家 | 12家 | 10 | 10").
-  if (text.split('|').filter((c) => c.trim()).length >= 3) return 'pipe';
+  if (text.includes('|') && text.split('|').filter((c) => c.trim()).length >= 3) return 'pipe';
   return 'text';
 }
 
