@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { bodyParserErrors, limitJsonDepth } from './common/body-guards.js';
+import { bodyParserErrors, limitJsonDepth, rejectNulInUrl } from './common/body-guards.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
 import { requestIdMiddleware } from './common/request-id.js';
 import { requestLogger } from './common/request-logger.js';
@@ -30,6 +30,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogger(logger.child({ component: 'http' })));
+  app.use(rejectNulInUrl);
   // JSON and CSV answers travel gzip-compressed when the client accepts it (a province overview is
   // megabytes of JSON); XLSX and zip are compressed already and pass as they are.
   app.use(compression({ threshold: 2048 }));

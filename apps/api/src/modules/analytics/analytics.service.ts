@@ -71,7 +71,7 @@ export class AnalyticsService {
   private compute(kind: AnalyticsKind, q: AnalyticsQueryDto, scope: Scope): Promise<unknown> {
     switch (kind) {
       case 'overview':
-        return this.overviewService.overview(scope, q.year);
+        return this.overviewService.overview(scope, q.year, q.includeImplausible);
       case 'compare':
         return this.compareService.compare(scope, q.year, q.metrics);
       case 'trends':
