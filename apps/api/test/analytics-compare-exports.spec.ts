@@ -113,7 +113,7 @@ describe('comparisons across frameworks, ranks among a level, exports from one t
       for (const h of lines[0]!) expect(h).toMatch(/[\u4e00-\u9fa5]/);
       const xlsx = await viewer.agent.get(`/api/analytics/${view}&format=xlsx`).buffer(true).parse(binary).expect(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(xlsx.body as Buffer);
+      await book.xlsx.load(xlsx.body as Parameters<typeof book.xlsx.load>[0]);
       const data = book.getWorksheet('数据')!;
       expect(data.actualRowCount - 1).toBe(n);
       expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(lines[0]);
@@ -144,7 +144,7 @@ describe('comparisons across frameworks, ranks among a level, exports from one t
     expect(lines.slice(1).map((l) => Number(l[yearCol]))).toEqual(json.body.rows.map((r: { fiscalYear: number }) => r.fiscalYear));
     const xlsx = await viewer.agent.get(`/api/analytics/compare?${q}&format=xlsx`).buffer(true).parse(binary).expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as Parameters<typeof book.xlsx.load>[0]);
     const sheet = book.getWorksheet('数据')!;
     // 湘西土家族苗族自治州工业和信息化局: 16 characters, 32 wide.
     expect(sheet.getColumn(unitCol + 1).width).toBeGreaterThanOrEqual(32);

@@ -1,5 +1,5 @@
 import type { ReportDocument } from '@hunan-perf/contracts';
-import { budgetMetrics, indicatorCompletion, scoreRatesByLevel1 } from '@hunan-perf/metrics';
+import { budgetMetrics, indicatorCompletion, scoreRatesByCategory } from '@hunan-perf/metrics';
 import { CompareService } from '../src/modules/analytics/compare.service.js';
 import { startSeededApp } from './support/seeded-app.js';
 import type { TestApp } from './support/test-app.js';
@@ -34,15 +34,18 @@ describe('one set of definitions: SQL (v_report_metric) and libs/metrics agree o
     expect(stale).toBe(0);
   });
 
-  it('得分率 per 一级指标', async () => {
+  it('得分率 per canonical 一级 category: SQL equals libs/metrics on every seed', async () => {
     const rows: { id: string; unit_id: string; document: ReportDocument }[] = await t.dataSource.query(
       `SELECT id, unit_id, document FROM report WHERE kind = 'department_overall'`,
     );
-    const sql = await t.app.get(CompareService).level1Rates(rows.map((r) => r.id));
+    const sql = await t.app.get(CompareService).categoryRates(rows.map((r) => r.id));
+    let compared = 0;
     for (const r of rows) {
-      const ts = scoreRatesByLevel1(r.document.indicators, r.document.scoreBreakdown).map((x) => ({ unitId: r.unit_id, ...x }));
-      const fromSql = sql.filter((x) => x.unitId === r.unit_id);
-      expect(new Set(fromSql.map((x) => JSON.stringify(x)))).toEqual(new Set(ts.map((x) => JSON.stringify(x))));
+      const ts = scoreRatesByCategory(r.document.indicators, r.document.scoreBreakdown).map((x) => JSON.stringify([x.category, x.weight, x.score, x.scoreRate]));
+      const fromSql = sql.filter((x) => x.unitId === r.unit_id).map((x) => JSON.stringify([x.category, x.weight, x.score, x.scoreRate]));
+      expect(new Set(fromSql)).toEqual(new Set(ts));
+      compared += ts.length;
     }
+    expect(compared).toBeGreaterThan(5);
   });
 });

@@ -12,7 +12,7 @@ export {
 } from './budget-metrics.js';
 export { parseQuantity, unitsComparable, type Quantity, type Comparator } from './quantity.js';
 export { assessIndicator, indicatorCompletion, type IndicatorAssessment, type IndicatorStatus } from './indicator-status.js';
-export { scoreRatesByLevel1, type ScoreRate } from './score-rate.js';
+export { scoreRatesByCategory, scoreRatesByLevel1, type CategoryScoreRate, type ScoreRate } from './score-rate.js';
 export { METRIC_KEYS, METRICS, METRIC_DEFINITIONS_VERSION, isMetricKey, type MetricKey, type MetricInfo } from './catalog.js';
 export {
   DEFAULT_RECHECK_RULES, recheck, controlRate, warningColour,
