@@ -1,3 +1,4 @@
+import { toFixedHalfAway } from '@hunan-perf/metrics';
 /** 3725 → "1 小时 2 分". */
 export function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
@@ -34,7 +35,8 @@ export function formatMetric(unit: '分' | '%', value: number | null | undefined
 /** "+3.20" / "−1.05" / "—": a year-on-year change, signed. */
 export function formatChange(value: number | null | undefined): string {
   if (value == null) return '—';
-  const abs = Math.abs(value).toFixed(2);
+  // The contract's rounding (half away from zero, decimal): toFixed would give 1.00 for 1.005.
+  const abs = toFixedHalfAway(Math.abs(value), 2);
   return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : '0.00';
 }
 
