@@ -1,4 +1,4 @@
-export { round, percent, toFixedHalfAway } from './round.js';
+export { meanOf, round, percent, toFixedHalfAway } from './round.js';
 export {
   decimalOf, addDecimal, subtractDecimal, multiplyDecimal, roundDecimal, divideDecimal, formatDecimal, numberOf, type Decimal,
 } from './decimal.js';

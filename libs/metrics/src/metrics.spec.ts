@@ -205,3 +205,12 @@ describe('score rate per 一级指标', () => {
     expect(scoreRatesByLevel1([row({ level1: '满意度指标', score: 5 })], [])).toEqual([]);
   });
 });
+
+test('meanOf: decimal mean rounded half away from zero; null when empty', async () => {
+  const { meanOf } = await import('./round.js');
+  expect(meanOf([1.005, 1.005])).toBe(1.01); // stored as 1.01 each (half away), mean 1.01
+  expect(meanOf([0.1, 0.2])).toBe(0.15);
+  expect(meanOf([93.56, 184.65])).toBe(139.11); // 139.105 → 139.11, where floats give 139.10
+  expect(meanOf([-1, -0.25])).toBe(-0.63); // −0.625 → −0.63
+  expect(meanOf([])).toBeNull();
+});

@@ -1,4 +1,4 @@
-import { type Decimal, decimalOf, divideDecimal, formatDecimal, numberOf, roundDecimal } from './decimal.js';
+import { type Decimal, addDecimal, decimalOf, divideDecimal, formatDecimal, numberOf, roundDecimal } from './decimal.js';
 
 /**
  * The contract's one rounding rule: half away from zero, in decimal arithmetic, the same as
@@ -29,4 +29,12 @@ export function percent(numerator: number | null | undefined, denominator: numbe
 /** The value with exactly `digits` decimals, rounded by the same rule (exports print this): 5.6 → "5.60". */
 export function toFixedHalfAway(value: number, digits = 2): string {
   return formatDecimal(roundDecimal(decimalOf(value), digits));
+}
+
+/** The mean of stored values, summed in decimal and rounded by the same rule (as SQL's round(avg(x), 2)); null when empty. */
+export function meanOf(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const sum = values.reduce<Decimal>((s, v) => addDecimal(s, stored(v)), { units: 0n, scale: 2 });
+  const result = divideDecimal(sum, { units: BigInt(values.length), scale: 0 }, 2);
+  return result === null ? null : numberOf(result);
 }

@@ -1,4 +1,4 @@
-import type { MetricKey } from '@hunan-perf/metrics';
+import { meanOf, type MetricKey } from '@hunan-perf/metrics';
 import type { UnitMetricRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, metricLabel, metricValue } from './common';
@@ -24,7 +24,8 @@ export function regionValues(rows: UnitMetricRow[], metric: MetricKey, level: 'c
   }
   return [...groups.entries()].map(([code, g]) => ({
     code, name: g.name, units: g.units,
-    value: g.values.length ? Math.round((g.values.reduce((s, v) => s + v, 0) / g.values.length) * 100) / 100 : null,
+    // Mean of the API's values by the contract's rounding (decimal, half away from zero), as SQL's round(avg(x), 2).
+    value: meanOf(g.values),
   }));
 }
 
