@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { reportDocumentSchema } from '@hunan-perf/contracts';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -57,10 +58,25 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.useGlobalFilters(new GlobalExceptionFilter(logger.child({ component: 'errors' })));
 
   app.use(`/${API_PREFIX}/docs`, docsRequireSignIn(app.get(AuthService)));
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApiConfig()), {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => openApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
   });
   return app;
+}
+
+type SchemaEntry = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+
+/**
+ * The OpenAPI document, with the binding ReportDocument v1 JSON Schema (libs/contracts) published
+ * as a component, so clients generated from it (the web's schema.d.ts) type reports for real.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const { $schema, $id, ...reportDocument } = reportDocumentSchema;
+  void $schema;
+  void $id;
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ReportDocument: reportDocument as unknown as SchemaEntry } };
+  return document;
 }
 
 export function openApiConfig() {

@@ -90,14 +90,15 @@ describe('comparisons across frameworks, ranks among a level, exports from one t
   });
 
   it('CSV and XLSX of every analytics page hold the rows of its JSON answer; BOM, Chinese headers and a Chinese 说明', async () => {
+    type Answer = { rows: { items: unknown[] }[]; points: unknown[]; series: { points: unknown[] }[]; themes: unknown[] };
     const views = [
-      [`compare?unitIds=${units['000']},${units['003']},${units['004']}`, (b: any) => b.rows.length],
-      ['compare?year=2021', (b: any) => b.rows.length],
-      ['overview?year=2021', (b: any) => b.points.length],
-      ['trends?metric=executionRate&regionCodes=433100,430000', (b: any) => b.series.reduce((n: number, s: any) => n + s.points.length, 0)],
-      ['indicators?year=2021', (b: any) => b.rows.length],
-      ['recheck?year=2021', (b: any) => b.rows.reduce((n: number, r: any) => n + r.items.length, 0)],
-      ['problems?year=2021', (b: any) => b.themes.length],
+      [`compare?unitIds=${units['000']},${units['003']},${units['004']}`, (b: Answer) => b.rows.length],
+      ['compare?year=2021', (b: Answer) => b.rows.length],
+      ['overview?year=2021', (b: Answer) => b.points.length],
+      ['trends?metric=executionRate&regionCodes=433100,430000', (b: Answer) => b.series.reduce((n: number, s) => n + s.points.length, 0)],
+      ['indicators?year=2021', (b: Answer) => b.rows.length],
+      ['recheck?year=2021', (b: Answer) => b.rows.reduce((n: number, r) => n + r.items.length, 0)],
+      ['problems?year=2021', (b: Answer) => b.themes.length],
     ] as const;
     for (const [view, count] of views) {
       const json = await viewer.agent.get(`/api/analytics/${view}`).expect(200);

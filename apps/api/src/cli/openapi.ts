@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config.js';
-import { createApp, openApiConfig } from '../create-app.js';
+import { createApp, openApiDocument } from '../create-app.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { createLogger } from '../logging/logger.js';
 
@@ -15,7 +14,7 @@ export async function buildOpenApiDocument(): Promise<object> {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: 'postgres://openapi@localhost/none' };
   const app = await createApp(new DataSource(dataSourceOptions(config.databaseUrl)), config, createLogger('silent'));
   await app.init();
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const document = openApiDocument(app);
   await app.close();
   return document;
 }

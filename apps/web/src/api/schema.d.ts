@@ -983,13 +983,9 @@ export interface components {
             createdAt: string;
             confirmedAt: string | null;
             /** @description ReportDocument v1（当前值，含人工更正） */
-            document: {
-                [key: string]: unknown;
-            };
+            document: components["schemas"]["ReportDocument"];
             /** @description ReportDocument v1（机器提取的原始值） */
-            extractedDocument: {
-                [key: string]: unknown;
-            };
+            extractedDocument: components["schemas"]["ReportDocument"];
             warnings: Record<string, never>[];
             /** @description 覆盖率：当前值（含人工更正）识别出多少字段与指标单元格 */
             coverage: components["schemas"]["CoverageDto"];
@@ -1597,6 +1593,105 @@ export interface components {
             year: number | null;
             themes: components["schemas"]["ProblemThemeDto"][];
             keywords: components["schemas"]["KeywordDto"][];
+        };
+        /** ReportDocument v1 */
+        ReportDocument: {
+            /** @constant */
+            schemaVersion: 1;
+            source: {
+                fileName: string;
+                sha256: string;
+                /** @enum {unknown} */
+                format: "txt" | "docx" | "pdf" | "xlsx" | "json" | "csv";
+            };
+            unit: {
+                name: string | null;
+                regionName: string | null;
+                level: ("province" | "city" | "county") | null;
+            };
+            fiscalYear: number | null;
+            /** @enum {unknown} */
+            reportKind: "department_overall" | "project";
+            reportDate: string | null;
+            score: {
+                total: number | null;
+                grade: ("优" | "良" | "中" | "差") | null;
+                gradeText: string | null;
+            };
+            budget: {
+                total: {
+                    initial: number | null;
+                    adjusted: number | null;
+                    actual: number | null;
+                    executionRateStated: number | null;
+                    carryover?: number | null;
+                    adjustmentStated?: number | null;
+                };
+                basic: {
+                    initial: number | null;
+                    adjusted: number | null;
+                    actual: number | null;
+                };
+                project: {
+                    initial: number | null;
+                    adjusted: number | null;
+                    actual: number | null;
+                };
+            };
+            threePublic: {
+                budget: number | null;
+                actual: number | null;
+                priorYearActual: number | null;
+                reception: number | null;
+                vehiclePurchase: number | null;
+                vehicleOperation: number | null;
+                overseas: number | null;
+            };
+            staff: {
+                quota: number | null;
+                actual: number | null;
+            };
+            indicators: {
+                level1: string | null;
+                category?: ("产出" | "效益" | "满意度" | "投入" | "过程" | "决策" | "管理" | "其他") | null;
+                level2: string | null;
+                name: string | null;
+                target: string | null;
+                actual: string | null;
+                weight: number | null;
+                score: number | null;
+                note: string | null;
+            }[];
+            scoreBreakdown: {
+                level1: string | null;
+                level2: string | null;
+                weight: number | null;
+                score: number | null;
+            }[];
+            findings: {
+                problems: string[];
+                measures: string[];
+            };
+            warnings: {
+                /** @enum {unknown} */
+                code: "MISSING_SCORE" | "MISSING_BUDGET" | "MISSING_INDICATORS" | "SCORE_SUM_MISMATCH" | "WEIGHT_SUM_MISMATCH" | "RATE_MISMATCH" | "TOTAL_MISMATCH" | "GRADE_MISMATCH" | "OVER_EXECUTION" | "AMBIGUOUS_VALUE";
+                message: string;
+                path: string | null;
+            }[];
+            coverage?: {
+                scalarsFound: number;
+                scalarsTotal: number;
+                indicatorRows: number;
+                indicatorCellsFound: number;
+                indicatorCellsTotal: number;
+                percent: number;
+            };
+            provenance: {
+                [key: string]: {
+                    line: number;
+                    excerpt: string;
+                };
+            };
         };
     };
     responses: never;

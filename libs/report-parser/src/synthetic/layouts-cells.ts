@@ -71,7 +71,7 @@ export function cellPerLine(v: SyntheticValues): string[] {
     ...basicDataTable(v),
     '附件2',
     `${v.fiscalYear}年度部门整体支出绩效自评表`,
-    ...row('预算部门、单位名称', `${v.unit.name}　`),
+    ...row('预算部门、单位名称', `${v.unit.name}\u3000`),
     ...budgetTable(v, false),
     ...row(...HEADER),
     ...indicatorRows(v, true),

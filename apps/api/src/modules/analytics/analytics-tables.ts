@@ -35,13 +35,18 @@ export const TITLES: Record<AnalyticsKind, string> = {
   overview: '总览', compare: '单位对比', trends: '趋势', indicators: '指标完成', rankings: '排名', recheck: '自评复核', problems: '问题分析',
 };
 
-interface TableOf { columns: Column<any>[]; rows: unknown[] }
+interface TableOf { columns: Column<unknown>[]; rows: unknown[] }
+
+/** Columns and the rows they read, type-checked together where they are built; the writers take them as one table. */
+function table<R>(columns: Column<R>[], rows: R[]): TableOf {
+  return { columns: columns as unknown as Column<unknown>[], rows };
+}
 
 /** The rows an analytics answer exports as, with its columns. */
 export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
   switch (kind) {
     case 'overview':
-      return { columns: unitColumns(), rows: (data as OverviewDto).points };
+      return table(unitColumns(), (data as OverviewDto).points);
     case 'compare': {
       // The page's table and radar: each unit's metrics, its rank of how many, and its 得分率 per category it has.
       const d = data as CompareDto;
@@ -49,29 +54,29 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
       const rate = (r: CompareRowDto, category: string) => d.categoryRates.find((x) => x.reportId === r.reportId && x.category === category)?.scoreRate ?? null;
       const columns: Column<CompareRowDto>[] = unitColumns(d.metrics);
       columns.splice(columns.findIndex((c) => c.header === '上级地区内排名'), 0, { header: '同层级有得分单位数', type: 'int', value: (r) => r.levelSize });
-      return {
-        columns: [...columns, ...categories.map((c): Column<CompareRowDto> => ({ header: `${c}类得分率（%）`, type: 'rate', value: (r) => rate(r, c) }))],
-        rows: d.rows,
-      };
+      return table(
+        [...columns, ...categories.map((c): Column<CompareRowDto> => ({ header: `${c}类得分率（%）`, type: 'rate', value: (r) => rate(r, c) }))],
+        d.rows,
+      );
     }
     case 'rankings': {
       type R = RankingsDto['rows'][number];
       const d = data as RankingsDto;
-      return {
-        columns: [
+      return table(
+        [
           { header: '名次', type: 'int', value: (r: R) => r.rank },
           { header: `全省同层级名次（按${METRICS[d.metric].label}）`, type: 'int', value: (r: R) => r.levelRank },
           { header: '全省同层级有数值单位数', type: 'int', value: (r: R) => r.levelSize },
           ...unitColumns([d.metric]),
         ],
-        rows: d.rows,
-      };
+        d.rows,
+      );
     }
     case 'trends': {
       const d = data as TrendsDto;
       const rows = d.series.flatMap((s) => s.points.map((p) => ({ name: s.name, kind: s.kind, ...p })));
-      return {
-        columns: [
+      return table(
+        [
           { header: '单位/地区', type: 'text', value: (r: (typeof rows)[number]) => r.name },
           { header: '类型', type: 'text', value: (r: (typeof rows)[number]) => (r.kind === 'unit' ? '单位' : '地区（单位均值）') },
           { header: '年度', type: 'int', value: (r: (typeof rows)[number]) => r.year },
@@ -79,14 +84,14 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
           { header: '同比变化', type: metricType(d.metric), value: (r: (typeof rows)[number]) => r.change },
         ],
         rows,
-      };
+      );
     }
     case 'indicators': {
       const d = data as IndicatorsDto;
       type R = IndicatorsDto['rows'][number];
       const status: Record<string, string> = { met: '达标', unmet: '未达标', qualitative: '定性', unknown: '无法判断' };
-      return {
-        columns: [
+      return table(
+        [
           { header: '单位', type: 'text', value: (r: R) => r.unitName },
           { header: '一级指标', type: 'text', value: (r: R) => r.level1 },
           { header: '二级指标', type: 'text', value: (r: R) => r.level2 },
@@ -98,15 +103,15 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
           { header: '比较方式', type: 'text', value: (r: R) => (r.comparator ? COMPARATORS[r.comparator] ?? null : null) },
           { header: '完成情况', type: 'text', value: (r: R) => status[r.status] ?? r.status },
         ],
-        rows: d.rows,
-      };
+        d.rows,
+      );
     }
     case 'recheck': {
       const d = data as RecheckDto;
       const rows = d.rows.flatMap((r) => r.items.map((i) => ({ ...r, item: i })));
       type R = (typeof rows)[number];
-      return {
-        columns: [
+      return table(
+        [
           { header: '单位', type: 'text', value: (r: R) => r.unitName },
           { header: '地区', type: 'text', value: (r: R) => r.regionName },
           { header: '自评得分', type: 'score', value: (r: R) => r.selfScore },
@@ -120,21 +125,21 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
           { header: '预警', type: 'text', value: (r: R) => (r.warning === 'red' ? '红' : r.warning === 'yellow' ? '黄' : null) },
         ],
         rows,
-      };
+      );
     }
     case 'problems': {
       const d = data as ProblemsDto;
       type R = ProblemsDto['themes'][number];
-      return {
-        columns: [
+      return table(
+        [
           { header: '主题', type: 'text', value: (r: R) => r.theme },
           { header: '单位数', type: 'int', value: (r: R) => r.unitCount },
           { header: '问题条数', type: 'int', value: (r: R) => r.statementCount },
           { header: '涉及单位', type: 'text', value: (r: R) => r.units.map((u) => u.unitName).join('、') },
           { header: '示例', type: 'text', value: (r: R) => r.examples.join('\n') },
         ],
-        rows: d.themes,
-      };
+        d.themes,
+      );
     }
   }
 }

@@ -40,7 +40,7 @@ describe('compare builders', () => {
   it('every one of 12 units is in a plain legend (never paged), with room for its rows', () => {
     const many = Array.from({ length: 12 }, (_, i) => row({ reportId: `r${i}`, unitId: `u${i}`, unitName: `第${i + 1}个单位工业和信息化局` }));
     const rates = many.map((r) => rate(r.reportId, '产出', 90));
-    for (const o of [categoryRadarOption(many, ['产出'], rates, 600), groupedBarsOption(many, ['scoreTotal'], 600)]) {
+    for (const o of [categoryRadarOption(many, ['产出'], rates), groupedBarsOption(many, ['scoreTotal'], 600)]) {
       expect((o.legend as { type: string }).type).toBe('plain');
       expect(series(o).flatMap((s) => (s.type === 'radar' ? (s.data as { name: string }[]).map((d) => d.name) : [s.name]))).toHaveLength(12);
     }

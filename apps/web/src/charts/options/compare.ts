@@ -62,7 +62,7 @@ export function groupedBarsOption(rows: UnitMetricRow[], metrics: MetricKey[], w
  * left out of its polygon (no point, never 0). Every unit is in the legend, also one without rates.
  */
 export function categoryRadarOption(
-  rows: Pick<UnitMetricRow, 'reportId' | 'unitName'>[], categories: string[], rates: CategoryRate[], width = 640,
+  rows: Pick<UnitMetricRow, 'reportId' | 'unitName'>[], categories: string[], rates: CategoryRate[],
 ): ChartOption {
   const rate = (reportId: string, category: string) => rates.find((r) => r.reportId === reportId && r.category === category)?.scoreRate ?? null;
   // Every chosen unit is in the legend; one whose report has no weighted rows has no polygon.

@@ -63,8 +63,8 @@ export class ReportDetailDto {
   @ApiProperty({ nullable: true, type: String }) revisedFrom: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) confirmedAt: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（当前值，含人工更正）' }) document: ReportDocument;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'ReportDocument v1（机器提取的原始值）' }) extractedDocument: ReportDocument;
+  @ApiProperty({ allOf: [{ $ref: '#/components/schemas/ReportDocument' }], description: 'ReportDocument v1（当前值，含人工更正）' }) document: ReportDocument;
+  @ApiProperty({ allOf: [{ $ref: '#/components/schemas/ReportDocument' }], description: 'ReportDocument v1（机器提取的原始值）' }) extractedDocument: ReportDocument;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) warnings: ReportWarning[];
   @ApiProperty({ type: CoverageDto, description: '覆盖率：当前值（含人工更正）识别出多少字段与指标单元格' }) coverage: CoverageDto;
   @ApiProperty({ type: [CorrectionDto], description: '更正台账：机器读到的值、人工改成的值、谁、何时、为何' }) corrections: CorrectionDto[];
