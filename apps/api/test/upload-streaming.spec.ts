@@ -30,7 +30,13 @@ function openUpload(port: number, cookie: string, csrf: string, headers: Record<
       res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
     });
   });
-  const write = (bytes: Buffer) => new Promise<void>((resolve) => (req.write(bytes) ? resolve() : req.once('drain', () => resolve())));
+  // A write waiting for 'drain' also ends when the server closes the connection (after answering).
+  const write = (bytes: Buffer) =>
+    new Promise<void>((resolve) => {
+      if (req.destroyed || req.write(bytes)) return resolve();
+      req.once('drain', resolve);
+      req.once('close', resolve);
+    });
   return { req, answer, write, answered: () => answered };
 }
 

@@ -6,8 +6,6 @@ import type { IndicatorCategory } from '@hunan-perf/contracts';
  * matched inside the compact name.
  */
 export const LEVEL1_CATEGORY_WORDS: readonly { words: readonly string[]; category: IndicatorCategory }[] = [
-  // The budget-execution row of a 项目支出 table (预算执行率, 年度资金总额) is its own kind, first.
-  { words: ['预算执行率', '年度资金总额'], category: '其他' },
   { words: ['满意度'], category: '满意度' },
   { words: ['效益', '效果', '履职效益', '影响'], category: '效益' },
   { words: ['产出', '职责履行', '履职', '成本'], category: '产出' },
@@ -15,6 +13,8 @@ export const LEVEL1_CATEGORY_WORDS: readonly { words: readonly string[]; categor
   { words: ['过程', '执行', '预算执行'], category: '过程' },
   { words: ['决策', '规划'], category: '决策' },
   { words: ['管理'], category: '管理' },
+  // 预算执行率 as a 一级 of its own is a 过程 measure (matched above); 年度资金总额 rows are their own kind.
+  { words: ['资金'], category: '其他' },
 ];
 
 /** 一级 names too broad to categorise alone ("部门绩效", "绩效"): the 二级 decides. */

@@ -120,7 +120,8 @@ function receiveParts(req: IncomingMessage, limits: UploadLimits, dir: string, s
       streams.push(out);
       written.push(
         new Promise<void>((done, error) => {
-          out.on('error', (e) => (settled ? done() : error(e)));
+          // A file dropped for its size has its pending writes cut short: not an error of the upload.
+          out.on('error', (e) => (settled || part.tooLarge ? done() : error(e)));
           out.on('close', () => done());
         }),
       );
