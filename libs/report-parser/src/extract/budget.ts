@@ -1,7 +1,7 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, cellNumber, cellPercent, findAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { cellAmount, cellNumber, cellPercent, findAmount, PROSE_MONEY_UNIT, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
 import { tableUnit } from './table-unit.js';
 import type { Row, Table } from '../segment/tables.js';
 import { headingOf } from '../segment/sections.js';
@@ -87,7 +87,7 @@ function readBudgetTable(ctx: ExtractContext, table: Table, onScore: (row: Budge
 }
 
 /** An amount in prose: "1,802.42万元", "0.5亿元", "331.37万" (a bare 万 not followed by another unit: 万人, 万亩 …). */
-const PROSE_UNIT = /万元|亿元|元|万(?![人亩户平方吨册次件个座套株头只辆台千米公里字余多])/y;
+const PROSE_UNIT = PROSE_MONEY_UNIT;
 /** findAmount is the linear form of the amount regex (a long digit run without a unit is not re-read). */
 const AMOUNT = {
   test: (t: string): boolean => findAmount(t, { negative: true, unit: PROSE_UNIT }) !== null,

@@ -1,7 +1,7 @@
 import type { ExtractContext } from './context.js';
 import { sentencesOf } from './context.js';
 import { STRENGTH } from './candidates.js';
-import { cellAmount, findAmount, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
+import { cellAmount, findAmount, PROSE_MONEY_UNIT, toWanYuan, unitOf, type AmountUnit } from '../numbers/parse-number.js';
 import { inOrder } from '../segment/lines.js';
 import { tableUnit } from './table-unit.js';
 import type { Row } from '../segment/tables.js';
@@ -82,8 +82,11 @@ function readTables(ctx: ExtractContext): void {
   }
 }
 
-/** /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/, in linear time (numbers/parse-number.ts). */
-const AMOUNT = { test: (t: string): boolean => findAmount(t) !== null, exec: (t: string): RegExpExecArray | null => findAmount(t) };
+/** An amount in prose ("2.43万" too), in linear time (numbers/parse-number.ts). */
+const AMOUNT = {
+  test: (t: string): boolean => findAmount(t, { unit: PROSE_MONEY_UNIT }) !== null,
+  exec: (t: string): RegExpExecArray | null => findAmount(t, { unit: PROSE_MONEY_UNIT }),
+};
 
 /** "“三公”经费预算8万元…年终决算共支出6.8万元，其中公务接待6.8万元". */
 function readProse(ctx: ExtractContext): void {

@@ -98,6 +98,9 @@ export interface FindAmountOptions {
 
 const UNITS = /万元|亿元|元/y;
 
+/** Money units in prose, where a bare 万 stands for 万元 ("331.37万") unless another unit follows it (万人, 万亩 …). */
+export const PROSE_MONEY_UNIT = /万元|亿元|元|万(?![人亩户平方吨册次件个座套株头只辆台千米公里字余多])/y;
+
 /**
  * The first amount with its unit in a text: exactly what
  *   /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|元)/.exec(text)
