@@ -1,9 +1,7 @@
 // 账号 administration and 审计日志 in the browser (issue 12 items 4–6).
+import { assert } from './support.mjs';
 import { join } from 'node:path';
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const context = (browser, base) => browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
 

@@ -1,10 +1,8 @@
 // Browser tests of 单位对比 (five units), 趋势 (a gap year, the A4 print), 地图 (drill into 湘西) and a server export.
+import { assert, settled } from './support.mjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const XIANGXI = '湘西土家族苗族自治州工业和信息化局';
 const YIYANG = '益阳市工业和信息化局';
@@ -14,11 +12,6 @@ async function unitIds(page) {
   return Object.fromEntries(units.map((u) => [u.name, u.id]));
 }
 
-async function settled(page) {
-  await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
-  const errors = await page.locator('[data-test="error"]').allInnerTexts();
-  assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
-}
 
 const ariaOf = (page, sel) => page.locator(`${sel} [aria-label]`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' '));
 

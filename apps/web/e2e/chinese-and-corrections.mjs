@@ -1,16 +1,9 @@
 // Browser tests of issue 11 items 8 and 9: a reviewer corrects 湘潭县's OCR-garbled indicator table
 // on the page; every page, as every role, speaks Chinese (no codes, no field paths, no English sentences).
+import { assert, settled } from './support.mjs';
 const XIANGTAN = '湘潭县科技和工业信息化局';
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
-async function settled(page) {
-  await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
-  const errors = await page.locator('[data-test="error"]').allInnerTexts();
-  assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
-}
 
 /** What a person reads on the page, without the report's own source text (the unit's words, not ours). */
 async function visibleText(page) {

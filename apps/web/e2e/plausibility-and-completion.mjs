@@ -1,22 +1,12 @@
 // Browser tests of issue 11 items 3–5: 总览's median and excluded 异常 values with their list, derived
 // grades, empty charts that say why, 自评复核's flags and 指标完成 that agrees with its rows.
+import { apiJson, assert, settled } from './support.mjs';
 const LIUYANG = '浏阳市工业和信息化局';
 const XIANGXI = '湘西土家族苗族自治州工业和信息化局';
 const XIANGTAN = '湘潭县科技和工业信息化局';
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
-async function settled(page) {
-  await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
-  const errors = await page.locator('[data-test="error"]').allInnerTexts();
-  assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
-}
 
-async function apiJson(page, path) {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path);
-}
 
 export const plausibilityTests = [
   {

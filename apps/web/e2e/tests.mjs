@@ -1,4 +1,5 @@
 // The browser tests, run in order on one signed-in page by run.mjs.
+import { apiJson, assert, settled } from './support.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountAdminTests } from './account-admin.mjs';
@@ -14,20 +15,8 @@ const UNITS = {
   xiangxi: '湘西土家族苗族自治州工业和信息化局',
 };
 
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
-/** No error alert on the page, and the loading skeleton gone. */
-async function settled(page) {
-  await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
-  const errors = await page.locator('[data-test="error"]').allInnerTexts();
-  assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
-}
 
-async function apiJson(page, path) {
-  return page.evaluate(async (p) => (await fetch(p)).json(), path);
-}
 
 export const tests = [
   {

@@ -1,8 +1,10 @@
 import { type MetricKey, METRIC_KEYS, METRICS } from '@hunan-perf/metrics';
 import type { Column } from '../exports/table.js';
-import type { CompareDto, CompareRowDto, OverviewDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import type { CompareDto, CompareRowDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import type { OverviewDto } from './dto/overview.dto.js';
+import type { RecheckDto } from './dto/recheck.dto.js';
 import type { IndicatorsDto } from './dto/indicators.dto.js';
-import type { ProblemsDto, RecheckDto } from './dto/recheck-problems.dto.js';
+import type { ProblemsDto } from './dto/recheck-problems.dto.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 
 const COMPARATORS: Record<string, string> = { atLeast: '不低于', atMost: '不高于', equal: '等于' };

@@ -2,41 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { METRIC_KEYS, type MetricKey } from '@hunan-perf/metrics';
 import { UnitMetricRowDto } from './unit-metric-row.dto.js';
 
-export class CountsDto {
-  @ApiProperty() reports: number;
-  @ApiProperty() units: number;
-  @ApiProperty() regions: number;
-  @ApiProperty() withWarnings: number;
-}
-
-export class StatsDto {
-  @ApiProperty({ nullable: true, type: Number }) mean: number | null;
-  @ApiProperty({ nullable: true, type: Number }) median: number | null;
-}
-
-export class ScoreStatsDto extends StatsDto {
-  @ApiProperty({ nullable: true, type: Number }) min: number | null;
-  @ApiProperty({ nullable: true, type: Number }) max: number | null;
-}
-
-export class GradeCountDto {
-  @ApiProperty({ enum: ['优', '良', '中', '差', '未评级'] }) grade: string;
-  @ApiProperty() count: number;
-}
-
-export class OverviewDto {
-  @ApiProperty({ nullable: true, type: Number }) year: number | null;
-  @ApiProperty({ type: [Number] }) availableYears: number[];
-  @ApiProperty({ type: CountsDto }) counts: CountsDto;
-  @ApiProperty({ type: ScoreStatsDto }) score: ScoreStatsDto;
-  @ApiProperty({ type: [GradeCountDto] }) grades: GradeCountDto[];
-  @ApiProperty({ type: StatsDto }) executionRate: StatsDto;
-  @ApiProperty({ type: StatsDto }) adjustmentRatio: StatsDto;
-  @ApiProperty({ type: [UnitMetricRowDto] }) top: UnitMetricRowDto[];
-  @ApiProperty({ type: [UnitMetricRowDto] }) bottom: UnitMetricRowDto[];
-  @ApiProperty({ type: [UnitMetricRowDto], description: '每个单位一点：预算执行率 × 预算调整率 散点' }) points: UnitMetricRowDto[];
-}
-
 export class CategoryRateDto {
   @ApiProperty() unitId: string;
   @ApiProperty() reportId: string;
