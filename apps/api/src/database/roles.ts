@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { storedPassword } from './stored-password.js';
 
 /**
  * Least-privilege roles. The owner role runs the migrations and owns every table; the app role
@@ -159,12 +158,3 @@ async function transferOwnership(client: pg.Client, ownerRole: string): Promise<
   for (const f of functions) await client.query(`ALTER ROUTINE ${f.signature} OWNER TO ${owner}`);
 }
 
-async function storedPassword(file: string): Promise<string> {
-  try {
-    return (await fs.readFile(file, 'utf8')).trim();
-  } catch {
-    const password = randomBytes(18).toString('base64url');
-    await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
-    return password;
-  }
-}

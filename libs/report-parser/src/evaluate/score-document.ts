@@ -1,4 +1,5 @@
 import type { ReportDocument } from '@hunan-perf/contracts';
+import { compact } from '../segment/cells.js';
 import { INDICATOR_FIELDS, TRUTH_FIELDS, matches, type TruthRecord } from './truth.js';
 
 export interface FieldCheck {
@@ -17,7 +18,6 @@ export interface DocumentScore {
   extraRows: number;
 }
 
-const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
 /**
  * Compares one extracted document with its truth: every scalar key (null must come out null), and
@@ -33,10 +33,10 @@ export function scoreDocument(truth: TruthRecord, doc: ReportDocument, sourceTex
     const found = f.read(doc);
     checks.push({ field: f.key, right: matches(f.kind, expected, found), expected, found });
   }
-  const rows = doc.indicators.map((r) => ({ row: r, key: squash(r.name ?? '') }));
+  const rows = doc.indicators.map((r) => ({ row: r, key: compact(r.name ?? '') }));
   const used = new Set<number>();
   for (const t of truth.indicators ?? []) {
-    const idx = rows.findIndex((r, i) => !used.has(i) && r.key === squash(t.name));
+    const idx = rows.findIndex((r, i) => !used.has(i) && r.key === compact(t.name));
     if (idx >= 0) used.add(idx);
     const row = idx >= 0 ? rows[idx]!.row : null;
     checks.push({ field: `indicator[${t.name}].name`, right: row !== null, expected: t.name, found: row?.name ?? null });
@@ -46,7 +46,7 @@ export function scoreDocument(truth: TruthRecord, doc: ReportDocument, sourceTex
       checks.push({ field: `indicator[${t.name}].${key}`, right: row !== null && matches(kind, t[key], found), expected: t[key], found: found ?? null });
     }
   }
-  const source = squash(sourceText);
-  const invented = doc.indicators.map((r) => r.name ?? '').filter((n) => n && !source.includes(squash(n)));
+  const source = compact(sourceText);
+  const invented = doc.indicators.map((r) => r.name ?? '').filter((n) => n && !source.includes(compact(n)));
   return { file: truth.file, checks, invented, extraRows: doc.indicators.length - used.size };
 }

@@ -1,3 +1,4 @@
+import { compact } from '../segment/cells.js';
 import type { ReportDocument } from '@hunan-perf/contracts';
 
 /** One hand-read truth record in the realdocs format (../shared/realdocs/README.md). */
@@ -54,13 +55,12 @@ export const TRUTH_FIELDS: { key: keyof TruthRecord & string; kind: Kind; read: 
 
 export const INDICATOR_FIELDS = ['target', 'actual', 'weight', 'score'] as const;
 
-const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
 /** Right when equal to the truth: numbers ± 0.01, strings with whitespace ignored, null only by null. */
 export function matches(kind: Kind, truth: unknown, value: unknown): boolean {
   if (truth === null || truth === undefined) return value === null || value === undefined;
   if (value === null || value === undefined) return false;
   if (kind === 'number') return typeof value === 'number' && Math.abs(value - Number(truth)) <= 0.01 + 1e-9;
-  if (kind === 'contains') return squash(String(value)).includes(squash(String(truth)));
-  return squash(String(value)) === squash(String(truth));
+  if (kind === 'contains') return compact(String(value)).includes(compact(String(truth)));
+  return compact(String(value)) === compact(String(truth));
 }

@@ -1,10 +1,18 @@
-import { assessIndicator } from '@hunan-perf/metrics';
+import { assessIndicator, type IndicatorAssessment } from '@hunan-perf/metrics';
 import type { DataSource } from 'typeorm';
 import { ReportRowsRepository } from './report-rows.repository.js';
 
-interface Row {
+interface Row extends StoredIndicatorCells {
   id: string;
   report_id: string;
+}
+
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** The cells of a stored indicator row, as libs/metrics assesses them (numeric columns arrive as strings). */
+export interface StoredIndicatorCells {
   level1: string | null;
   level2: string | null;
   name: string | null;
@@ -12,6 +20,19 @@ interface Row {
   actual: string | null;
   weight: string | null;
   score: string | null;
+}
+
+export function assessStored(row: StoredIndicatorCells): IndicatorAssessment {
+  return assessIndicator({ ...row, weight: row.weight === null ? null : Number(row.weight), score: row.score === null ? null : Number(row.score) });
+}
+
+/** Writes assessments to their indicator rows in one statement. */
+export async function writeAssessments(m: Queryable, ids: string[], assessed: IndicatorAssessment[]): Promise<void> {
+  await m.query(
+    `UPDATE report_indicator i SET quantitative = v.q, comparator = v.c, status = v.s
+       FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) AS v(id, q, c, s) WHERE i.id = v.id`,
+    [ids, assessed.map((a) => a.quantitative), assessed.map((a) => a.comparator), assessed.map((a) => a.status)],
+  );
 }
 
 /**
@@ -26,15 +47,9 @@ export async function backfillIndicatorAssessments(db: DataSource, batch = 5_000
       [batch],
     );
     if (rows.length === 0) return total;
-    const assessed = rows.map((r) =>
-      assessIndicator({ ...r, weight: r.weight === null ? null : Number(r.weight), score: r.score === null ? null : Number(r.score) }),
-    );
+    const assessed = rows.map(assessStored);
     await db.transaction(async (m) => {
-      await m.query(
-        `UPDATE report_indicator i SET quantitative = v.q, comparator = v.c, status = v.s
-           FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) AS v(id, q, c, s) WHERE i.id = v.id`,
-        [rows.map((r) => r.id), assessed.map((a) => a.quantitative), assessed.map((a) => a.comparator), assessed.map((a) => a.status)],
-      );
+      await writeAssessments(m, rows.map((r) => r.id), assessed);
       await new ReportRowsRepository().refreshMetrics(m, [...new Set(rows.map((r) => r.report_id))]);
     });
     total += rows.length;

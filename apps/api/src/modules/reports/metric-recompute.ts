@@ -1,4 +1,4 @@
-import { assessIndicator } from '@hunan-perf/metrics';
+import { assessStored, writeAssessments, type StoredIndicatorCells } from './indicator-backfill.js';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface RecomputeSummary {
@@ -10,15 +10,8 @@ export interface RecomputeSummary {
   dataVersion: string;
 }
 
-interface IndicatorRow {
+interface IndicatorRow extends StoredIndicatorCells {
   id: string;
-  level1: string | null;
-  level2: string | null;
-  name: string | null;
-  target: string | null;
-  actual: string | null;
-  weight: string | null;
-  score: string | null;
   quantitative: boolean | null;
   comparator: string | null;
   status: string | null;
@@ -70,14 +63,10 @@ async function reassessIndicators(m: EntityManager): Promise<number> {
     if (rows.length === 0) return changed;
     after = rows.at(-1)!.id;
     const updates = rows
-      .map((r) => ({ r, a: assessIndicator({ ...r, weight: r.weight === null ? null : Number(r.weight), score: r.score === null ? null : Number(r.score) }) }))
+      .map((r) => ({ r, a: assessStored(r) }))
       .filter(({ r, a }) => r.quantitative !== a.quantitative || r.comparator !== a.comparator || r.status !== a.status);
     if (updates.length) {
-      await m.query(
-        `UPDATE report_indicator i SET quantitative = v.q, comparator = v.c, status = v.s
-           FROM unnest($1::bigint[], $2::boolean[], $3::text[], $4::text[]) AS v(id, q, c, s) WHERE i.id = v.id`,
-        [updates.map((u) => u.r.id), updates.map((u) => u.a.quantitative), updates.map((u) => u.a.comparator), updates.map((u) => u.a.status)],
-      );
+      await writeAssessments(m, updates.map((u) => u.r.id), updates.map((u) => u.a));
       changed += updates.length;
     }
   }
