@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
@@ -22,7 +23,7 @@ export class AnalyticsCache {
   private readonly inFlight = new Map<string, Promise<string>>();
   private bytes = 0;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   async version(): Promise<string> {
     const [{ version }] = await this.db.query(`SELECT version::text FROM data_version`);

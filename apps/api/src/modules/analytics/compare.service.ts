@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { INDICATOR_CATEGORIES } from '@hunan-perf/contracts';
 import { categoryOf, METRIC_KEYS, type MetricKey } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { CategoryRateDto, CompareDto, CompareRowDto } from './dto/analytics-responses.dto.js';
 import { MetricRowsRepository } from './metric-rows.repository.js';
@@ -69,7 +70,7 @@ export function latestPerUnit<R extends { unitId: string; fiscalYear: number }>(
 @Injectable()
 export class CompareService {
   constructor(
-    private readonly db: DataSource,
+    @InjectReadDatabase() private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
   ) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { METRICS } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
 
 const LEVELS: Record<string, string> = { province: '省级', city: '市州级', county: '县市区级' };
@@ -8,7 +9,7 @@ const LEVELS: Record<string, string> = { province: '省级', city: '市州级', 
 /** An export's filters as a reader states them: names, not codes or keys. */
 @Injectable()
 export class ExportFiltersRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   async describe(q: AnalyticsQueryDto, year: number | null, mode?: 'year' | 'latest'): Promise<Record<string, string>> {
     const codes = [...(q.regionCode ? [q.regionCode] : []), ...(q.regionCodes ?? [])];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams } from './metric-rows.repository.js';
 
@@ -18,7 +19,7 @@ export interface ReportInScope { reportId: string; unitId: string; unitName: str
 /** The current reports of one year in scope, and every indicator row they hold with its stored assessment. */
 @Injectable()
 export class IndicatorRowsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   reports(scope: Scope, year: number): Promise<ReportInScope[]> {
     return this.db.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 
@@ -71,7 +72,7 @@ const ORDERS = {
 
 @Injectable()
 export class MetricRowsRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   rows(scope: Scope, years: number[] | null, orderBy: keyof typeof ORDERS = 'score', ranks = true): Promise<UnitMetricRowDto[]> {
     return this.db.query(`${ranks ? CURRENT_METRIC_ROWS : CURRENT_METRIC_ROWS_UNRANKED} ORDER BY ${ORDERS[orderBy]}`, metricRowParams(scope, years));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PLAUSIBILITY_METRICS, type PlausibilityBands, type PlausibilityMetric } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams } from './metric-rows.repository.js';
@@ -48,7 +49,7 @@ export const OVERVIEW_KPIS = KPI;
 
 @Injectable()
 export class OverviewRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   async overview(scope: Scope, year: number | null, bands: PlausibilityBands, includeImplausible: boolean): Promise<OverviewRow> {
     const [row]: OverviewRow[] = await this.db.query(OVERVIEW, [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { ProblemsDto } from './dto/recheck-problems.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
@@ -13,7 +14,7 @@ import { segment, themesOf } from './problem-themes.js';
 @Injectable()
 export class ProblemsService {
   constructor(
-    private readonly db: DataSource,
+    @InjectReadDatabase() private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
   ) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type MetricKey, METRICS } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { RankingsDto } from './dto/analytics-responses.dto.js';
 import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
@@ -14,7 +15,7 @@ import { CURRENT_METRIC_ROWS, metricRowParams, MetricRowsRepository } from './me
 @Injectable()
 export class RankingsService {
   constructor(
-    private readonly db: DataSource,
+    @InjectReadDatabase() private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
   ) {}
 

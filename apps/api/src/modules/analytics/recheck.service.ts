@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   anomaliesOf, controlRate, DEFAULT_RECHECK_RULES, percent, recheck, type RecheckRuleSet, round, warningColour,
 } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import { PlausibilityService } from '../settings/plausibility.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import type { Scope } from './analytics-scope.js';
@@ -25,7 +26,7 @@ interface RecheckSource {
 @Injectable()
 export class RecheckService {
   constructor(
-    private readonly db: DataSource,
+    @InjectReadDatabase() private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
     private readonly settings: SettingsRepository,
     private readonly plausibility: PlausibilityService,

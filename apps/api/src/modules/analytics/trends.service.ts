@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type MetricKey, round } from '@hunan-perf/metrics';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
 import type { Scope } from './analytics-scope.js';
 import type { TrendPointDto, TrendsDto } from './dto/analytics-responses.dto.js';
@@ -32,7 +33,7 @@ export function yearRange(years: number[]): number[] {
 @Injectable()
 export class TrendsService {
   constructor(
-    private readonly db: DataSource,
+    @InjectReadDatabase() private readonly db: DataSource,
     private readonly metricRows: MetricRowsRepository,
     private readonly regions: RegionsRepository,
     private readonly filters: ExportFiltersRepository,

@@ -3,7 +3,8 @@ import { METRIC_DEFINITIONS_VERSION } from '@hunan-perf/metrics';
 import type { Response } from 'express';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from '../analytics/analytics-scope.js';
 import { RAW, type RawTable } from './raw-tables.js';
 import { sendTable } from './send-table.js';
@@ -16,7 +17,7 @@ import type { ExportFormat } from './table-writers.js';
  */
 @Injectable()
 export class ExportsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   async stream(table: RawTable, scope: Scope, years: number[] | null, format: ExportFormat, res: Response, filters: Record<string, string>): Promise<void> {
     const spec = RAW[table];
