@@ -52,10 +52,10 @@ const CATEGORY_RATES = `
  * ranks are.
  */
 const LEVEL_SIZES = `
-  SELECT r.fiscal_year AS year, g.level, count(*) FILTER (WHERE r.score_total IS NOT NULL)::int AS n
-    FROM report r JOIN unit u ON u.id = r.unit_id JOIN region g ON g.code = u.region_code
-   WHERE r.status = 'confirmed' AND r.kind = $1 AND ($2::boolean OR NOT r.is_synthetic) AND r.fiscal_year = ANY($3::int[])
-   GROUP BY r.fiscal_year, g.level`;
+  SELECT k.fiscal_year AS year, k.region_level AS level, count(*) FILTER (WHERE k.score_total IS NOT NULL)::int AS n
+    FROM report_rollup k
+   WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic) AND k.fiscal_year = ANY($3::int[])
+   GROUP BY k.fiscal_year, k.region_level`;
 
 /** The latest report of each unit among rows of several years (ordered by unit name, then year). */
 export function latestPerUnit<R extends { unitId: string; fiscalYear: number }>(rows: R[]): R[] {
