@@ -24,10 +24,23 @@ const bench = await openBenchDatabase('hp-bench-analytics');
 const { dataSource } = bench;
 const url = new URL(bench.url);
 
+// BENCH_SCALE=1,4 (or `-- 1,4`): the endpoints at 1× and 4× the province side by side (units added
+// between the runs); the rollup refresh per confirmation at each scale. The export below runs on the
+// last scale's dataset.
+const SCALES = String(process.argv[2] ?? process.env.BENCH_SCALE ?? '1').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 let start = process.hrtime.bigint();
-const summary = await generateProvinceDataset(dataSource, { unitsPerRegion: UNITS, years: YEARS });
-await dataSource.query('ANALYZE');
-console.log(`dataset: ${summary.units} units, ${summary.reports} reports, ${summary.indicators} indicator rows (all synthetic), generated in ${fmt(ms(start) / 1000)} s`);
+let generated = 0;
+const grow = async (scale) => {
+  start = process.hrtime.bigint();
+  const add = UNITS * scale - generated;
+  const summary = await generateProvinceDataset(dataSource, { unitsPerRegion: add, years: YEARS, firstUnit: generated + 1, seed: 42 + scale });
+  generated += add;
+  await dataSource.query('ANALYZE');
+  const [total] = await dataSource.query(`SELECT (SELECT count(*) FROM unit)::int AS units, (SELECT count(*) FROM report)::int AS reports,
+    (SELECT count(*) FROM report_indicator)::int AS indicators, pg_size_pretty(pg_database_size(current_database())) AS size`);
+  console.log(`\n${scale}× dataset: ${fmt(total.units, 0)} units, ${fmt(total.reports, 0)} reports, ${fmt(total.indicators, 0)} indicator rows (all synthetic; ${fmt(summary.reports, 0)} reports added in ${fmt(ms(start) / 1000)} s), database ${total.size}`);
+};
+await grow(SCALES[0]);
 
 const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: url.toString() };
 const app = await createApp(dataSource, config, createLogger('silent'));
@@ -57,39 +70,82 @@ const endpoints = [
 ];
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
-console.log(`\n${'endpoint'.padEnd(22)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}   ${'bare SQL p50'.padStart(12)} ${'ratio'.padStart(6)}   ${'cached p50'.padStart(10)} ${'p95'.padStart(6)}  rows`);
-for (const [name, path] of endpoints) {
-  captured = [];
-  const first = await fetch(`${base}${path}`, { headers: { cookie } });
-  const body = await first.json();
-  if (!first.ok) throw new Error(`${name}: ${first.status} ${JSON.stringify(body)}`);
-  const statements = captured;
-  captured = null;
-  // Computed: the answer cache is invalidated before each request (as after a confirm).
-  const times = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    await client.query('UPDATE data_version SET version = version + 1');
-    start = process.hrtime.bigint();
-    const res = await fetch(`${base}${path}`, { headers: { cookie } });
-    await res.arrayBuffer();
-    times.push(ms(start));
+
+const results = new Map(); // endpoint → scale → figures
+const measure = async (scale) => {
+  for (const [name, path] of endpoints) {
+    captured = [];
+    const first = await fetch(`${base}${path}`, { headers: { cookie } });
+    const body = await first.json();
+    if (!first.ok) throw new Error(`${name}: ${first.status} ${JSON.stringify(body)}`);
+    const statements = captured;
+    captured = null;
+    // Computed: the answer cache is invalidated before each request (as after a confirm).
+    const times = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      await client.query('UPDATE data_version SET version = version + 1');
+      start = process.hrtime.bigint();
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      times.push(ms(start));
+    }
+    // Cached: the same request again while the data stays as it is.
+    const cached = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      start = process.hrtime.bigint();
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      await res.arrayBuffer();
+      cached.push(ms(start));
+    }
+    const floor = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      start = process.hrtime.bigint();
+      for (const [sql, params] of statements) await client.query(sql, params);
+      floor.push(ms(start));
+    }
+    const size = body.rows?.length ?? body.points?.length ?? body.series?.length ?? body.themes?.length ?? 0;
+    if (!results.has(name)) results.set(name, new Map());
+    results.get(name).set(scale, { p50: pct(times, 50), p95: pct(times, 95), floor: pct(floor, 50), c50: pct(cached, 50), c95: pct(cached, 95), size });
   }
-  // Cached: the same request again while the data stays as it is.
-  const cached = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  // Rollup refresh per confirmation: a report put back to draft, then confirmed by one UPDATE of
+  // its status (what every confirm path writes); the same UPDATE with triggers off (rolled back) is
+  // the statement's own cost. The difference is what keeping report_rollup costs a confirmation.
+  const ids = (await client.query(`SELECT report_id FROM report_rollup ORDER BY md5(report_id::text) LIMIT $1`, [ROUNDS])).rows.map((r) => r.report_id);
+  const withRollup = [];
+  const bare = [];
+  for (const id of ids) {
+    await client.query(`UPDATE report SET status = 'draft' WHERE id = $1`, [id]);
     start = process.hrtime.bigint();
-    const res = await fetch(`${base}${path}`, { headers: { cookie } });
-    await res.arrayBuffer();
-    cached.push(ms(start));
-  }
-  const floor = [];
-  for (let i = 0; i < ROUNDS; i++) {
+    await client.query(`UPDATE report SET status = 'confirmed' WHERE id = $1`, [id]);
+    withRollup.push(ms(start));
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL session_replication_role = replica`);
+    await client.query(`UPDATE report SET status = 'draft' WHERE id = $1`, [id]);
     start = process.hrtime.bigint();
-    for (const [sql, params] of statements) await client.query(sql, params);
-    floor.push(ms(start));
+    await client.query(`UPDATE report SET status = 'confirmed' WHERE id = $1`, [id]);
+    bare.push(ms(start));
+    await client.query('ROLLBACK');
   }
-  const size = body.rows?.length ?? body.points?.length ?? body.series?.length ?? body.themes?.length ?? 0;
-  console.log(`${name.padEnd(22)} ${fmt(pct(times, 50)).padStart(8)} ${fmt(pct(times, 95)).padStart(8)}   ${fmt(pct(floor, 50)).padStart(12)} ${fmt(pct(times, 50) / pct(floor, 50), 2).padStart(6)}   ${fmt(pct(cached, 50)).padStart(10)} ${fmt(pct(cached, 95)).padStart(6)}  ${size}`);
+  if (!results.has('confirm (rollup refresh)')) results.set('confirm (rollup refresh)', new Map());
+  results.get('confirm (rollup refresh)').set(scale, { p50: pct(withRollup, 50), p95: pct(withRollup, 95), floor: pct(bare, 50), size: ids.length });
+  const refresh = results.get('confirm (rollup refresh)').get(scale);
+  console.log(`${scale}× confirm: status UPDATE with rollup refresh p50 ${fmt(refresh.p50)} ms, p95 ${fmt(refresh.p95)} ms; without triggers p50 ${fmt(refresh.floor)} ms`);
+};
+
+for (const [i, scale] of SCALES.entries()) {
+  if (i > 0) await grow(scale);
+  await measure(scale);
+}
+
+const cell = (f, key) => (f ? fmt(f[key]) : '–').padStart(8);
+console.log(`\ncomputed p50/p95 ms (aim: p95 ≤ 50 ms and ≤ 1.5 × bare SQL), bare SQL p50, cached p50/p95 (aim: p95 ≤ 10 ms), per scale ${SCALES.map((s) => `${s}×`).join(' | ')}`);
+console.log(`${'endpoint'.padEnd(24)} ${SCALES.map((s) => `${`${s}× p50`.padStart(8)} ${'p95'.padStart(8)} ${'SQL p50'.padStart(8)} ${'ratio'.padStart(6)} ${'c p50'.padStart(8)} ${'c p95'.padStart(8)} ${'rows'.padStart(6)}`).join(' |')}`);
+for (const [name, byScale] of results) {
+  const cols = SCALES.map((s) => {
+    const f = byScale.get(s);
+    return `${cell(f, 'p50')} ${cell(f, 'p95')} ${cell(f, 'floor')} ${(f && f.c50 !== undefined ? fmt(f.p50 / f.floor, 2) : '').padStart(6)} ${(f?.c50 !== undefined ? cell(f, 'c50') : ''.padStart(8))} ${(f?.c95 !== undefined ? cell(f, 'c95') : ''.padStart(8))} ${String(f?.size ?? '').padStart(6)}`;
+  });
+  console.log(`${name.padEnd(24)} ${cols.join(' |')}`);
 }
 
 await app.close();

@@ -4,7 +4,7 @@ import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 
-const selectRow = (ranked: boolean) => `
+const COLUMNS = `
   SELECT k.report_id AS "reportId", k.unit_id AS "unitId", k.unit_name AS "unitName", k.region_code AS "regionCode",
          k.region_name AS "regionName", k.region_level AS "regionLevel", k.parent_code AS "parentRegionCode",
          p.name AS "parentRegionName", k.fiscal_year AS "fiscalYear", k.kind, k.is_synthetic AS "isSynthetic",
@@ -13,28 +13,40 @@ const selectRow = (ranked: boolean) => `
          k.three_public_control_rate::float8 AS "threePublicControlRate", k.project_share::float8 AS "projectShare",
          k.indicator_completion::float8 AS "indicatorCompletion",
          k.budget_initial::float8 AS "budgetInitial", k.budget_adjusted::float8 AS "budgetAdjusted", k.budget_actual::float8 AS "budgetActual",
-         ${ranked ? 'CASE WHEN $2::boolean THEN k.rank_in_level ELSE k.rank_in_level_real END' : 'NULL::int'} AS "rankInLevel",
-         ${ranked ? 'CASE WHEN $2::boolean THEN k.rank_in_parent ELSE k.rank_in_parent_real END' : 'NULL::int'} AS "rankInParent",
-         k.warning_count AS "warningCount"
-    FROM report_rollup k
-    LEFT JOIN region p ON p.code = k.parent_code
-   WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic)
-     AND ($3::int[] IS NULL OR k.fiscal_year = ANY($3))
-     AND ($4::varchar[] IS NULL OR k.region_code = ANY($4))
-     AND ($5::text IS NULL OR k.region_level = $5)
+         k.rank_in_level::int AS "rankInLevel", k.rank_in_parent::int AS "rankInParent", k.warning_count AS "warningCount"`;
+
+const IN_SCOPE = `k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic) AND ($3::int[] IS NULL OR k.fiscal_year = ANY($3))`;
+const FILTERS = `($4::varchar[] IS NULL OR k.region_code = ANY($4)) AND ($5::text IS NULL OR k.region_level = $5)
      AND ($6::uuid[] IS NULL OR k.unit_id = ANY($6))`;
 
 /**
  * Current confirmed reports with their metrics and their ranks by score within (year, level) and
- * (year, parent region) over the whole province (among every report, or the non-synthetic ones
- * when synthetic data is left out) before the filters ($4 regions, $5 level, $6 units) apply.
- * They are read from report_rollup, which triggers keep in step with every write (migration
- * 1764800000000-analytics-rollups): no request joins or ranks every report.
+ * (year, parent region), ranked over the whole province before the filters ($4 regions, $5 level,
+ * $6 units) apply. The rows come from report_rollup, which triggers keep in step with every write
+ * (migration 1764800000000-analytics-rollups): no request joins every report to its unit, region
+ * and metrics; the ranks are a window over the years asked for.
  */
-export const CURRENT_METRIC_ROWS = selectRow(true);
+export const CURRENT_METRIC_ROWS = `
+  WITH ranked AS (
+    SELECT k.*,
+           CASE WHEN k.score_total IS NOT NULL THEN
+             rank() OVER (PARTITION BY k.fiscal_year, k.region_level ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_level,
+           CASE WHEN k.score_total IS NOT NULL THEN
+             rank() OVER (PARTITION BY k.fiscal_year, k.parent_code ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_parent
+      FROM report_rollup k
+     WHERE ${IN_SCOPE}
+  )
+  ${COLUMNS}
+    FROM ranked k
+    LEFT JOIN region p ON p.code = k.parent_code
+   WHERE ${FILTERS}`;
 
-/** The same rows without ranks. */
-export const CURRENT_METRIC_ROWS_UNRANKED = selectRow(false);
+/** The same rows without ranks: the filters reach the scan, so a few units cost a few rows. */
+export const CURRENT_METRIC_ROWS_UNRANKED = `
+  WITH ranked AS (SELECT k.*, NULL::int AS rank_in_level, NULL::int AS rank_in_parent FROM report_rollup k WHERE ${IN_SCOPE} AND ${FILTERS})
+  ${COLUMNS}
+    FROM ranked k
+    LEFT JOIN region p ON p.code = k.parent_code`;
 
 export function metricRowParams(scope: Scope, years: number[] | null): unknown[] {
   return [scope.kind, scope.includeSynthetic, years, scope.regionCodes, scope.level, scope.unitIds];

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 export interface ProvinceDatasetOptions {
   unitsPerRegion: number;
   years: number[];
+  /** Number of the first unit of each region (default 1): a later call adds units beside earlier ones. */
+  firstUnit?: number;
   /** Deterministic: the same seed gives the same dataset. */
   seed?: number;
 }
@@ -32,7 +34,7 @@ export async function generateProvinceDataset(db: DataSource, options: ProvinceD
     await m.query(`SELECT setseed($1)`, [((options.seed ?? 42) % 1000) / 1000]);
     await m.query(`CREATE TEMP TABLE syn_unit ON COMMIT DROP AS
       SELECT gen_random_uuid() AS id, g.code AS region_code, g.name || '合成单位' || lpad(n::text, 3, '0') AS name
-        FROM region g CROSS JOIN generate_series(1, $1) n WHERE g.level IN ('city', 'county')`, [unitsPerRegion]);
+        FROM region g CROSS JOIN generate_series($2::int, $2::int + $1 - 1) n WHERE g.level IN ('city', 'county')`, [unitsPerRegion, options.firstUnit ?? 1]);
     await m.query(`INSERT INTO unit (id, name, region_code) SELECT id, name, region_code FROM syn_unit ON CONFLICT DO NOTHING`);
     await m.query(`CREATE TEMP TABLE syn_report ON COMMIT DROP AS
       SELECT gen_random_uuid() AS id, u.id AS unit_id, u.region_code, u.name, y AS fiscal_year,
