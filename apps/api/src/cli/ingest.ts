@@ -56,8 +56,8 @@ async function main(): Promise<number> {
   try {
     for (const name of missing) process.stdout.write(`✗ ${name}: 文件或文件夹不存在\n`);
     const ingestion = app.get(IngestionService);
-    for (const file of files) {
-      const outcome = await ingestion.ingest({ fileName: path.basename(file), bytes: await readFile(file) }, null, { confirm, synthetic });
+    const ingestFile = async (file: string) => ingestion.ingest({ fileName: path.basename(file), bytes: await readFile(file) }, null, { confirm, synthetic });
+    for await (const outcome of ingestion.ingestInOrder(files, ingestFile)) {
       process.stdout.write(`${describeOutcome(outcome)}\n`);
       if ('error' in outcome) failed += 1;
       else if (outcome.created) created += 1;

@@ -16,6 +16,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import { type UnitResolution, UnitResolverService } from '../units/unit-resolver.service.js';
 import { DocumentReadError, readDocument, type ReadDocument, sha256Of } from './document-reader.js';
 import type { IngestedReport, IngestFile, IngestOptions, IngestOutcome } from './ingest-types.js';
+import { inOrderParallel } from './in-order-parallel.js';
 import { SourceDocumentsRepository } from './source-documents.repository.js';
 
 class FileRejected extends Error {
@@ -47,12 +48,20 @@ export class IngestionService {
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Files one after another; one bad file never fails the others. */
+  /**
+   * Files through the extraction pool in parallel (about one per worker in flight), outcomes in input
+   * order; each file still in its own transaction, so one bad file never fails the others.
+   */
   async ingestMany(files: IngestFile[], actor: AuthUser | null, options: IngestOptions = {}): Promise<IngestOutcome[]> {
     const autoConfirm = (await this.settings.ingest()).autoConfirm;
     const outcomes: IngestOutcome[] = [];
-    for (const file of files) outcomes.push(await this.ingest(file, actor, { ...options, autoConfirm }));
+    for await (const o of this.ingestInOrder(files, (file) => this.ingest(file, actor, { ...options, autoConfirm }))) outcomes.push(o);
     return outcomes;
+  }
+
+  /** `ingestOne` over `items` with a window of pool size + 1 in flight (one more writes while the workers extract). */
+  ingestInOrder<T>(items: Iterable<T>, ingestOne: (item: T) => Promise<IngestOutcome>): AsyncGenerator<IngestOutcome> {
+    return inOrderParallel(items, this.extraction.limits.threads + 1, ingestOne);
   }
 
   async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions & { autoConfirm?: boolean } = {}): Promise<IngestOutcome> {
