@@ -2,11 +2,12 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 import { echartsGeoJson } from './vite-plugins/echarts-geojson.ts';
+import { elementPlusStyles } from './vite-plugins/element-plus-styles.ts';
 
 const lib = (name: string, file = 'index') => fileURLToPath(new URL(`../../libs/${name}/src/${file}.ts`, import.meta.url));
 
 export default defineConfig({
-  plugins: [vue(), echartsGeoJson()],
+  plugins: [elementPlusStyles(), vue(), echartsGeoJson()],
   resolve: {
     alias: {
       // The CSV helpers alone: the package index also compiles the JSON Schema validator (eval, refused by the CSP).

@@ -1,4 +1,5 @@
-import 'element-plus/dist/index.css';
+// Element Plus styles come per component with the modules that import them (vite-plugins/element-plus-styles.ts).
+import 'element-plus/theme-chalk/base.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
