@@ -1,0 +1,66 @@
+import { allocate, drawStratifiedSample, type SampleCandidate } from '../src/modules/spotcheck/stratified-sample.js';
+import { seededRandom } from '../src/modules/spotcheck/seeded-random.js';
+
+/** 抽查 sampling rules (issue 14 item 2): reproducible draws, stratified allocation, must-include units. */
+function population(): SampleCandidate[] {
+  const out: SampleCandidate[] = [];
+  const strata: Array<[string, string, number]> = [
+    ['430100', '市级', 40],
+    ['430100', '县级', 20],
+    ['430200', '市级', 30],
+    ['430300', '县级', 8],
+    ['430400', '市级', 2],
+  ];
+  let n = 0;
+  for (const [regionCode, level, size] of strata) {
+    for (let i = 0; i < size; i++) {
+      n++;
+      out.push({ reportId: `r${String(n).padStart(3, '0')}`, unitId: `u${n}`, regionCode, level });
+    }
+  }
+  return out;
+}
+
+describe('spot-check sampling', () => {
+  it('same seed and population give the same sample; another seed gives another', () => {
+    const pop = population();
+    const a = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: '2024-抽查-1' });
+    const b = drawStratifiedSample([...pop].reverse(), { size: { kind: 'count', value: 20 }, seed: '2024-抽查-1' });
+    const c = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: '2024-抽查-2' });
+    expect(b.reportIds).toEqual(a.reportIds);
+    expect(c.reportIds).not.toEqual(a.reportIds);
+    expect(new Set(a.reportIds).size).toBe(20);
+    expect(seededRandom('x')()).toBe(seededRandom('x')());
+  });
+
+  it('allocates proportionally with at least one per non-empty stratum', () => {
+    const s = drawStratifiedSample(population(), { size: { kind: 'percent', value: 20 }, seed: 's' });
+    expect(s.target).toBe(20); // ceil(100 × 20 %)
+    expect(s.strata.map((x) => [x.key, x.allocated])).toEqual([
+      ['430100|县级', 4],
+      ['430100|市级', 8],
+      ['430200|市级', 6],
+      ['430300|县级', 1],
+      ['430400|市级', 1],
+    ]);
+    expect(s.reportIds).toHaveLength(20);
+    // fewer than the strata: the largest strata get one each
+    expect(allocate([40, 20, 30, 8, 2], 2)).toEqual([1, 0, 1, 0, 0]);
+    // never more than a stratum holds, never more than the population
+    expect(allocate([1, 1, 50], 10)).toEqual([1, 1, 8]);
+    expect(drawStratifiedSample(population(), { size: { kind: 'count', value: 500 }, seed: 's' }).reportIds).toHaveLength(100);
+  });
+
+  it('always includes must-include units, counting them in their stratum share', () => {
+    const pop = population();
+    const s = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: 's', mustIncludeUnitIds: ['u99', 'u5'] });
+    expect(s.mustIncluded.sort()).toEqual(['r005', 'r099']);
+    expect(s.reportIds).toEqual(expect.arrayContaining(['r005', 'r099']));
+    expect(s.reportIds).toHaveLength(20);
+    // more must-includes than their stratum's share: all are in and the sample grows
+    const forced = pop.filter((c) => c.regionCode === '430300').map((c) => c.unitId);
+    const g = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: 's', mustIncludeUnitIds: forced });
+    expect(g.strata.find((x) => x.regionCode === '430300')!.allocated).toBe(8);
+    expect(g.reportIds).toHaveLength(27);
+  });
+});
