@@ -1,5 +1,6 @@
 import { allocate, drawStratifiedSample, type SampleCandidate } from '../src/modules/spotcheck/stratified-sample.js';
 import { seededRandom } from '../src/modules/spotcheck/seeded-random.js';
+import { openTestDataSource } from './support/test-database.js';
 
 /** 抽查 sampling rules (issue 14 item 2): reproducible draws, stratified allocation, must-include units. */
 function population(): SampleCandidate[] {
@@ -62,5 +63,37 @@ describe('spot-check sampling', () => {
     const g = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: 's', mustIncludeUnitIds: forced });
     expect(g.strata.find((x) => x.regionCode === '430300')!.allocated).toBe(8);
     expect(g.reportIds).toHaveLength(27);
+  });
+});
+
+describe('spot-check tables (real PostgreSQL)', () => {
+  it('refuse a 复核 score that differs from the self-score without a reason, and keep one current sample per year', async () => {
+    const { dataSource: ds, close } = await openTestDataSource();
+    try {
+      const [{ code }] = await ds.query(`SELECT code FROM region WHERE level <> 'province' ORDER BY code LIMIT 1`);
+      const [{ id: unitId }] = await ds.query(`INSERT INTO unit (name, region_code) VALUES ('抽查测试单位', $1) RETURNING id`, [code]);
+      const [{ id: reportId }] = await ds.query(
+        `INSERT INTO report (unit_id, fiscal_year, kind, status, document, extracted_document, score_total)
+         VALUES ($1, 2024, 'department_overall', 'confirmed', '{}', '{}', 95) RETURNING id`,
+        [unitId],
+      );
+      const sample = `INSERT INTO spot_check_sample (fiscal_year, version, size_kind, size_value, seed, target, strata, population)
+                      VALUES (2024, $1, 'count', 1, 's', 1, '[]', '[]') RETURNING id`;
+      const [{ id: sampleId }] = await ds.query(sample, [1]);
+      await expect(ds.query(sample, [2])).rejects.toThrow(/spot_check_sample_current_idx/);
+      const [{ id: itemId }] = await ds.query(
+        `INSERT INTO spot_check_item (sample_id, report_id, unit_id, region_code, level, self_total) VALUES ($1, $2, $3, $4, '县级', 95) RETURNING id`,
+        [sampleId, reportId, unitId, code],
+      );
+      const score = `INSERT INTO spot_check_score (item_id, row_kind, position, self_score, review_score, reason) VALUES ($1, 'indicator', $2, 10, $3, $4)`;
+      await ds.query(score, [itemId, 0, 10, null]);
+      await expect(ds.query(score, [itemId, 1, 8, '  '])).rejects.toThrow(/check constraint/);
+      await ds.query(score, [itemId, 1, 8, '佐证材料不足']);
+      await expect(ds.query(`UPDATE spot_check_item SET review_total = 88 WHERE id = $1`, [itemId])).rejects.toThrow(/check constraint/);
+      await ds.query(`UPDATE spot_check_item SET review_total = 88, total_reason = '两项指标无佐证' WHERE id = $1`, [itemId]);
+      expect((await ds.query(`SELECT count(*)::int AS n FROM spot_check_score WHERE item_id = $1`, [itemId]))[0].n).toBe(2);
+    } finally {
+      await close();
+    }
   });
 });
