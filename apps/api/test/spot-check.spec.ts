@@ -1,6 +1,10 @@
 import { allocate, drawStratifiedSample, type SampleCandidate } from '../src/modules/spotcheck/stratified-sample.js';
 import { seededRandom } from '../src/modules/spotcheck/seeded-random.js';
 import { openTestDataSource } from './support/test-database.js';
+import { AuditService } from '../src/modules/audit/audit.service.js';
+import { SpotCheckDrawService } from '../src/modules/spotcheck/spot-check-draw.service.js';
+import { startSeededApp } from './support/seeded-app.js';
+import type { TestApp } from './support/test-app.js';
 
 /** 抽查 sampling rules (issue 14 item 2): reproducible draws, stratified allocation, must-include units. */
 function population(): SampleCandidate[] {
@@ -58,11 +62,14 @@ describe('spot-check sampling', () => {
     expect(s.mustIncluded.sort()).toEqual(['r005', 'r099']);
     expect(s.reportIds).toEqual(expect.arrayContaining(['r005', 'r099']));
     expect(s.reportIds).toHaveLength(20);
-    // more must-includes than their stratum's share: all are in and the sample grows
+    // more must-includes than their stratum's share: all are in, the others give the surplus back
     const forced = pop.filter((c) => c.regionCode === '430300').map((c) => c.unitId);
     const g = drawStratifiedSample(pop, { size: { kind: 'count', value: 20 }, seed: 's', mustIncludeUnitIds: forced });
     expect(g.strata.find((x) => x.regionCode === '430300')!.allocated).toBe(8);
-    expect(g.reportIds).toHaveLength(27);
+    expect(g.reportIds).toHaveLength(20);
+    expect(g.strata.every((x) => x.allocated >= 1)).toBe(true);
+    // must-includes alone above n: the sample holds them all
+    expect(drawStratifiedSample(pop, { size: { kind: 'count', value: 5 }, seed: 's', mustIncludeUnitIds: forced }).reportIds).toHaveLength(8);
   });
 });
 
@@ -95,5 +102,39 @@ describe('spot-check tables (real PostgreSQL)', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('drawing a stored sample from the confirmed seed reports', () => {
+  let t: TestApp;
+  let units: Record<string, string>;
+  let svc: SpotCheckDrawService;
+  let year: number;
+  beforeAll(async () => {
+    ({ t, units } = await startSeededApp());
+    svc = new SpotCheckDrawService(t.dataSource, t.app.get(AuditService));
+    [{ year }] = await t.dataSource.query(
+      `SELECT fiscal_year AS year FROM report WHERE status = 'confirmed' GROUP BY fiscal_year ORDER BY count(*) DESC, fiscal_year LIMIT 1`,
+    );
+  });
+  afterAll(() => t.close());
+
+  it('stores versions with their parameters, keeps must-include units, audits each draw and refuses bad input in Chinese', async () => {
+    const must = Object.values(units)[0];
+    const first = await svc.draw({ fiscalYear: year, size: { kind: 'count', value: 1 }, seed: 'a', mustIncludeUnitIds: [must] }, null);
+    const again = await svc.draw({ fiscalYear: year, size: { kind: 'count', value: 1 }, seed: 'a', mustIncludeUnitIds: [must] }, null);
+    expect(first.version).toBe(1);
+    expect(again.version).toBe(2);
+    expect(again.reportIds).toEqual(first.reportIds);
+    const samples = await t.dataSource.query(`SELECT version, status, seed, population FROM spot_check_sample WHERE fiscal_year = $1 ORDER BY version`, [year]);
+    expect(samples.map((s: { status: string }) => s.status)).toEqual(['superseded', 'current']);
+    expect(samples[1].population.length).toBeGreaterThanOrEqual(1);
+    const items = await t.dataSource.query(`SELECT unit_id, must_include, review_status FROM spot_check_item WHERE sample_id = $1`, [again.sampleId]);
+    expect(items).toEqual([{ unit_id: must, must_include: true, review_status: 'unassigned' }]);
+    const audits = await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'spot_check.draw'`);
+    expect(audits[0].n).toBe(2);
+    await expect(svc.draw({ fiscalYear: year, size: { kind: 'percent', value: 120 }, seed: 'a', mustIncludeUnitIds: [] }, null)).rejects.toThrow(/size.value：抽样比例/);
+    await expect(svc.draw({ fiscalYear: year, size: { kind: 'count', value: 1 }, seed: 'a', mustIncludeUnitIds: ['00000000-0000-0000-0000-000000000000'] }, null)).rejects.toThrow(/mustIncludeUnitIds：/);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM spot_check_sample`))[0].n).toBe(2);
   });
 });

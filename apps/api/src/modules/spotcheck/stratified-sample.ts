@@ -44,8 +44,10 @@ export interface DrawnSample {
  *    is then brought to n by largest remainder (adding to strata with the largest unmet share,
  *    taking from the most over-served strata that have more than one), ties by stratum key.
  *    When n < k, the n largest strata get one each (ties by key).
- * 4. Must-include units fill their stratum's share first; if a stratum has more of them than
- *    its share, all are taken and the sample grows beyond n.
+ * 4. Must-include units fill their stratum's share first; a stratum with more of them than its
+ *    share takes them all and the surplus is taken back from the other strata (those with the
+ *    most drawn, non-forced reports first, keeping one per stratum while possible). The sample
+ *    exceeds n only when the must-include units alone are more than n.
  * 5. The rest of each share is a seeded Fisher–Yates draw over the stratum's reports sorted by id,
  *    one random stream for the whole draw in stratum order: same seed + same population → same sample.
  */
@@ -64,9 +66,10 @@ export function drawStratifiedSample(population: readonly SampleCandidate[], req
   }
   const keys = [...groups.keys()].sort();
   const sizes = keys.map((k) => groups.get(k)!.length);
-  const alloc = allocate(sizes, target);
-
   const must = new Set(request.mustIncludeUnitIds ?? []);
+  const forcedCounts = keys.map((k) => groups.get(k)!.filter((m) => must.has(m.unitId)).length);
+  const alloc = withForced(allocate(sizes, target), forcedCounts, target);
+
   const random = seededRandom(request.seed);
   const reportIds: string[] = [];
   const mustIncluded: string[] = [];
@@ -107,6 +110,22 @@ export function allocate(sizes: readonly number[], n: number): number[] {
   while (sum > n) {
     const i = order((a, b) => quota[a] - out[a] - (quota[b] - out[b])).find((j) => out[j] > 1);
     if (i === undefined) break;
+    out[i]--;
+    sum--;
+  }
+  return out;
+}
+
+/** Raises each share to its must-include count and takes the surplus back (rule 4 above). */
+function withForced(alloc: readonly number[], forced: readonly number[], target: number): number[] {
+  const out = alloc.map((a, i) => Math.max(a, forced[i]));
+  let sum = out.reduce((s, x) => s + x, 0);
+  while (sum > target) {
+    const free = out.map((_, i) => i).filter((i) => out[i] > forced[i]);
+    const keepOne = free.filter((i) => out[i] > 1);
+    const pool = keepOne.length > 0 ? keepOne : free;
+    if (pool.length === 0) break;
+    const i = pool.reduce((best, j) => (out[j] - forced[j] > out[best] - forced[best] ? j : best));
     out[i]--;
     sum--;
   }
