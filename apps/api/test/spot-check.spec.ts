@@ -4,6 +4,8 @@ import { openTestDataSource } from './support/test-database.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { SpotCheckDrawService } from '../src/modules/spotcheck/spot-check-draw.service.js';
 import { startSeededApp } from './support/seeded-app.js';
+import { SpotCheckReviewService } from '../src/modules/spotcheck/spot-check-review.service.js';
+import { newUser } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 
 /** 抽查 sampling rules (issue 14 item 2): reproducible draws, stratified allocation, must-include units. */
@@ -136,5 +138,38 @@ describe('drawing a stored sample from the confirmed seed reports', () => {
     await expect(svc.draw({ fiscalYear: year, size: { kind: 'percent', value: 120 }, seed: 'a', mustIncludeUnitIds: [] }, null)).rejects.toThrow(/size.value：抽样比例/);
     await expect(svc.draw({ fiscalYear: year, size: { kind: 'count', value: 1 }, seed: 'a', mustIncludeUnitIds: ['00000000-0000-0000-0000-000000000000'] }, null)).rejects.toThrow(/mustIncludeUnitIds：/);
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM spot_check_sample`))[0].n).toBe(2);
+  });
+
+  it('assigns a reviewer who records 复核 scores with a reason per difference, submits (locked) and an admin reopens', async () => {
+    const [row] = await t.dataSource.query(
+      `SELECT i.position, i.score, r.unit_id, r.id AS report_id FROM report_indicator i JOIN report r ON r.id = i.report_id
+        WHERE r.fiscal_year = $1 AND r.status = 'confirmed' AND r.kind = 'department_overall' AND i.score > 1 ORDER BY r.id, i.position LIMIT 1`,
+      [year],
+    );
+    const drawn = await svc.draw({ fiscalYear: year, size: { kind: 'count', value: 1 }, seed: 'review', mustIncludeUnitIds: [row.unit_id] }, null);
+    const [item] = await t.dataSource.query(`SELECT id, report_id FROM spot_check_item WHERE sample_id = $1 AND report_id = $2`, [drawn.sampleId, row.report_id]);
+    const reviews = new SpotCheckReviewService(t.dataSource, t.app.get(AuditService));
+    const analyst = await newUser(t, 'analyst');
+    const other = await newUser(t, 'analyst');
+    const viewer = await newUser(t, 'viewer');
+    const admin = await newUser(t, 'admin');
+    const as = (u: { id: string }, role: string) => ({ id: u.id, role });
+    await expect(reviews.assign(item.id, viewer.id, as(admin, 'admin'))).rejects.toThrow(/reviewerId：复核人须为分析员或管理员账号/);
+    await reviews.assign(item.id, analyst.id, as(admin, 'admin'));
+    const self = Number(row.score);
+    const lower = { kind: 'indicator' as const, position: row.position, score: self - 1 };
+    await expect(reviews.record(item.id, { rows: [lower], total: null }, as(other, 'analyst'))).rejects.toThrow(/只有被指派的复核人/);
+    await expect(reviews.record(item.id, { rows: [lower], total: null }, as(analyst, 'analyst'))).rejects.toThrow(/与自评分.*须填写理由/);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM spot_check_score WHERE item_id = $1`, [item.id]))[0].n).toBe(0);
+    await reviews.record(item.id, { rows: [{ ...lower, reason: '佐证不足' }], total: null }, as(analyst, 'analyst'));
+    const [saved] = await t.dataSource.query(`SELECT self_score, review_score, reason FROM spot_check_score WHERE item_id = $1`, [item.id]);
+    expect([Number(saved.self_score), Number(saved.review_score), saved.reason]).toEqual([self, self - 1, '佐证不足']);
+    await reviews.submit(item.id, as(analyst, 'analyst'));
+    await expect(reviews.record(item.id, { rows: [{ ...lower, score: self, reason: null }], total: null }, as(analyst, 'analyst'))).rejects.toThrow(/已提交锁定/);
+    await expect(reviews.reopen(item.id, '重新核对', as(analyst, 'analyst'))).rejects.toThrow(/只有管理员/);
+    await reviews.reopen(item.id, '重新核对', as(admin, 'admin'));
+    await reviews.record(item.id, { rows: [{ ...lower, score: self, reason: null }], total: null }, as(analyst, 'analyst'));
+    const actions = await t.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [item.id]);
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['spot_check.assign', 'spot_check.record', 'spot_check.submit', 'spot_check.reopen', 'spot_check.record']);
   });
 });
