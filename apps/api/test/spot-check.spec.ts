@@ -1,5 +1,6 @@
 import { allocate, drawStratifiedSample, type SampleCandidate } from '../src/modules/spotcheck/stratified-sample.js';
 import { seededRandom } from '../src/modules/spotcheck/seeded-random.js';
+import { DEFAULT_GAP_MARGIN, gapRows, gapsByRegion } from '../src/modules/spotcheck/spot-check-gaps.js';
 import { openTestDataSource } from './support/test-database.js';
 import { AuditService } from '../src/modules/audit/audit.service.js';
 import { SpotCheckDrawService } from '../src/modules/spotcheck/spot-check-draw.service.js';
@@ -171,5 +172,21 @@ describe('drawing a stored sample from the confirmed seed reports', () => {
     await reviews.record(item.id, { rows: [{ ...lower, score: self, reason: null }], total: null }, as(analyst, 'analyst'));
     const actions = await t.dataSource.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`, [item.id]);
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['spot_check.assign', 'spot_check.record', 'spot_check.submit', 'spot_check.reopen', 'spot_check.record']);
+  });
+});
+
+describe('spot-check gaps', () => {
+  it('flags a self-score above the 复核 by more than the margin, keeps missing as null and sums by region', () => {
+    const rows = gapRows([
+      { unitId: 'a', regionCode: '430100', selfTotal: 95, reviewTotal: 89.99 },
+      { unitId: 'b', regionCode: '430100', selfTotal: 90, reviewTotal: 85 },
+      { unitId: 'c', regionCode: '430200', selfTotal: 80, reviewTotal: null },
+      { unitId: 'd', regionCode: '430200', selfTotal: 70, reviewTotal: 78 },
+    ], DEFAULT_GAP_MARGIN);
+    expect(rows.map((r) => [r.gap, r.flagged])).toEqual([[5.01, true], [5, false], [null, false], [-8, false]]);
+    expect(gapsByRegion(rows)).toEqual([
+      { regionCode: '430100', reviewed: 2, flagged: 1, meanGap: 5.01, maxGap: 5.01 },
+      { regionCode: '430200', reviewed: 1, flagged: 0, meanGap: -8, maxGap: -8 },
+    ]);
   });
 });
