@@ -18,12 +18,17 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'report.resolve_unit': '指定单位',
   'document.ingest': '导入文件',
   'setting.update': '修改设置',
+  'spot_check.draw': '抽取抽查样本',
+  'spot_check.assign': '指派复核人',
+  'spot_check.record': '录入复核分',
+  'spot_check.submit': '提交复核',
+  'spot_check.reopen': '退回复核',
 };
 
 export const actionLabel = (action: string): string => AUDIT_ACTIONS[action] ?? action;
 
 export const ENTITY_LABELS: Record<string, string> = {
-  app_user: '账号', address: '地址', unit: '单位', report: '报告', setting: '设置', source_document: '源文件',
+  app_user: '账号', address: '地址', unit: '单位', report: '报告', setting: '设置', source_document: '源文件', spot_check_sample: '抽查样本', spot_check_item: '抽查条目',
 };
 
 export const entityLabel = (type: string): string => ENTITY_LABELS[type] ?? type;
