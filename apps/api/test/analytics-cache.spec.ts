@@ -1,24 +1,32 @@
 import { AnalyticsCache, MAX_CACHE_BYTES, MAX_ENTRY_BYTES } from '../src/modules/analytics/analytics-cache.js';
-import { sessionAs, startTestApp, type TestApp } from './support/test-app.js';
+import { answerBytes, chooseCoding, type EncodedAnswer } from '../src/modules/analytics/encoded-answer.js';
+import { startSeededApp } from './support/seeded-app.js';
+import { sessionAs, type TestApp } from './support/test-app.js';
 
 const MB = 1024 * 1024;
 
 describe('analytics cache: bytes counted once per entry, one computation per key at a time', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // The five seed reports, confirmed: answers big enough to travel compressed.
+    ({ t } = await startSeededApp());
   });
   afterAll(() => t.close());
 
   const newCache = () => new AnalyticsCache(t.dataSource);
+  /** An answer kept as it is (no compressed copies), so its size is its JSON's UTF-8 bytes. */
+  const plain = (text: string): EncodedAnswer => {
+    const json = Buffer.from(text, 'utf8');
+    return { json, gzip: json, br: json, etag: '"t"' };
+  };
 
   it('a burst of misses storing the same key does not inflate the count, and caching goes on afterwards', () => {
     const cache = newCache();
     const big = 'x'.repeat(15 * MB);
     // Before single flight, every concurrent miss of one key stored its own answer under that key.
-    for (let i = 0; i < 10; i += 1) cache.set('overview|2021', big);
+    for (let i = 0; i < 10; i += 1) cache.set('overview|2021', plain(big));
     // Counted once per store (the count passes 64 MB at the fifth), the answer itself was evicted.
-    cache.set('compare|2021', '{"rows":[]}');
+    cache.set('compare|2021', plain('{"rows":[]}'));
     expect(cache.get('compare|2021')).toBe('{"rows":[]}');
     expect(cache.get('overview|2021')?.length).toBe(big.length);
     expect(cache.size).toBe(15 * MB + 11);
@@ -26,15 +34,15 @@ describe('analytics cache: bytes counted once per entry, one computation per key
 
   it('replacing an entry subtracts the old size; eviction is least recently used first, by UTF-8 bytes', () => {
     const cache = newCache();
-    cache.set('a', 'x'.repeat(1000));
-    cache.set('a', 'y'.repeat(10));
+    cache.set('a', plain('x'.repeat(1000)));
+    cache.set('a', plain('y'.repeat(10)));
     expect(cache.size).toBe(10);
     // 湖 is three bytes in UTF-8: 5 M characters are 15 MB, under the entry limit.
     const chinese = '湖'.repeat(5 * MB);
-    for (const key of ['k1', 'k2', 'k3', 'k4']) cache.set(key, chinese);
+    for (const key of ['k1', 'k2', 'k3', 'k4']) cache.set(key, plain(chinese));
     expect(cache.size).toBe(10 + 4 * 15 * MB);
     cache.get('k1'); // k1 used: a is now the oldest, then k2
-    cache.set('k5', chinese);
+    cache.set('k5', plain(chinese));
     expect(cache.size).toBeLessThanOrEqual(MAX_CACHE_BYTES);
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('k2')).toBeUndefined();
@@ -44,7 +52,7 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     // 6 M characters are 18 MB: over the entry limit although its length is not.
     const tooBig = '湖'.repeat(6 * MB);
     expect(tooBig.length).toBeLessThan(MAX_ENTRY_BYTES);
-    cache.set('huge', tooBig);
+    cache.set('huge', plain(tooBig));
     expect(cache.get('huge')).toBeUndefined();
     expect(cache.size).toBe(4 * 15 * MB);
   });
@@ -66,11 +74,12 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     release();
     const answers = await Promise.all(callers);
     expect(computations).toBe(1);
-    expect(answers.map((a) => a.json)).toEqual(Array(20).fill('{"n":1}'));
+    expect(answers.map((a) => a.answer.json.toString())).toEqual(Array(20).fill('{"n":1}'));
     expect(answers.filter((a) => !a.hit)).toHaveLength(1);
-    expect((await other).json).toBe('{"n":2}');
+    expect((await other).answer.json.toString()).toBe('{"n":2}');
     expect(cache.size).toBe(14);
-    expect(await cache.getOrCompute('trends|x', compute)).toEqual({ json: '{"n":1}', hit: true });
+    const again = await cache.getOrCompute('trends|x', compute);
+    expect([again.answer.json.toString(), again.hit]).toEqual(['{"n":1}', true]);
     expect(computations).toBe(1);
   });
 
@@ -85,17 +94,73 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(attempts).toBe(1);
     expect(cache.size).toBe(0);
-    expect(await cache.getOrCompute('k', async () => '{}')).toEqual({ json: '{}', hit: false });
+    const next = await cache.getOrCompute('k', async () => '{}');
+    expect([next.answer.json.toString(), next.hit]).toEqual(['{}', false]);
   });
 
   it('through the API: a burst of the same request computes once and the cache holds that answer once', async () => {
     const viewer = await sessionAs(t, 'viewer');
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => viewer.agent.get('/api/analytics/overview?year=2021').expect(200)),
+      Array.from({ length: 8 }, () => viewer.agent.get('/api/analytics/indicators?year=2021').expect(200)),
     );
     expect(responses.filter((r) => r.headers['x-cache'] === 'miss')).toHaveLength(1);
     const bodies = new Set(responses.map((r) => r.text));
     expect(bodies.size).toBe(1);
-    expect(t.app.get(AnalyticsCache).size).toBe(Buffer.byteLength([...bodies][0]!, 'utf8'));
+    const kept = t.app.get(AnalyticsCache);
+    // The one entry: its JSON is the body, and the count holds its JSON and both compressed copies once.
+    expect(kept.get(cacheKeyOf(kept))).toBe([...bodies][0]);
+    expect(kept.size).toBe(answerBytes(kept.entry(cacheKeyOf(kept))!));
+    expect(kept.size).toBeGreaterThan(Buffer.byteLength([...bodies][0]!, 'utf8'));
+  });
+
+  it('a kept answer is sent as brotli, gzip or plain JSON as the client accepts, each the same JSON, with a strong ETag and 304', async () => {
+    const viewer = await sessionAs(t, 'viewer');
+    // The indicator table of 2021 (three seeds) is over the size below which answers travel as they are.
+    const path = '/api/analytics/indicators?year=2021';
+    const raw = (encoding: string) => viewer.agent.get(path).set('Accept-Encoding', encoding).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const br = await raw('gzip, deflate, br').expect(200);
+    const gz = await raw('gzip').expect(200);
+    const none = await raw('identity').expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(none.headers['content-encoding']).toBe('identity');
+    const json = (none.body as Buffer).toString('utf8');
+    // The client decodes each coding to the same JSON; on the wire each is smaller than the JSON.
+    expect((br.body as Buffer).toString('utf8')).toBe(json);
+    expect((gz.body as Buffer).toString('utf8')).toBe(json);
+    expect(Number(br.headers['content-length'])).toBeLessThan(Number(gz.headers['content-length']));
+    expect(Number(gz.headers['content-length'])).toBeLessThan(Buffer.byteLength(json));
+    expect(Number(none.headers['content-length'])).toBe(Buffer.byteLength(json));
+    expect(JSON.parse(json).year).toBe(2021);
+    expect(json.length).toBeGreaterThan(2048);
+    const etag = none.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect([br.headers.etag, gz.headers.etag]).toEqual([etag, etag]);
+    expect(none.headers.vary).toContain('Accept-Encoding');
+    expect(none.headers['cache-control']).toBe('private, no-cache');
+    const notModified = await viewer.agent.get(path).set('If-None-Match', etag).expect(304);
+    expect(notModified.text ?? '').toBe('');
+    // Another question has another answer and tag; the held tag does not answer it.
+    const other = await viewer.agent.get('/api/analytics/rankings?year=2021').set('If-None-Match', etag).expect(200);
+    expect(other.headers.etag).not.toBe(etag);
+  });
+
+  it('Accept-Encoding is read with its q values', () => {
+    expect(chooseCoding('gzip, deflate, br')).toBe('br');
+    expect(chooseCoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseCoding('*')).toBe('gzip');
+    expect(chooseCoding(undefined)).toBe('identity');
+    expect(chooseCoding('gzip;q=0, br;q=0')).toBe('identity');
   });
 });
+
+/** The only key an API-filled cache holds (found through its entries, as a caller would not). */
+function cacheKeyOf(cache: AnalyticsCache): string {
+  const keys = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()];
+  expect(keys).toHaveLength(1);
+  return keys[0]!;
+}

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { answerBytes, type EncodedAnswer, encodeAnswer } from './encoded-answer.js';
 import { InjectReadDatabase } from '../../database/read-database.js';
 
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
-const sizeOf = (json: string) => Buffer.byteLength(json, 'utf8');
 
 /**
  * Serialised analytics answers, kept until the data changes. Analytics read only confirmed
@@ -14,13 +14,14 @@ const sizeOf = (json: string) => Buffer.byteLength(json, 'utf8');
  * a metric definition is recomputed. It is read on every request, so an answer is never served
  * after a confirm — in any process.
  *
- * Sizes are UTF-8 bytes of the JSON, least recently used first out. One key is computed once at a
+ * Each entry is kept encoded (JSON, gzip and brotli bytes, ETag: encoded-answer.ts), made once.
+ * Sizes are the bytes held (the JSON's UTF-8 plus its compressed copies), least recently used first out. One key is computed once at a
  * time: concurrent misses for it wait for the first computation (single flight).
  */
 @Injectable()
 export class AnalyticsCache {
-  private readonly entries = new Map<string, { json: string; size: number }>();
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly entries = new Map<string, { answer: EncodedAnswer; size: number }>();
+  private readonly inFlight = new Map<string, Promise<EncodedAnswer>>();
   private bytes = 0;
 
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
@@ -35,21 +36,27 @@ export class AnalyticsCache {
     return this.bytes;
   }
 
+  /** The kept JSON of a key, as text. */
   get(key: string): string | undefined {
+    return this.entry(key)?.json.toString('utf8');
+  }
+
+  /** The kept answer of a key, most recently used from now on. */
+  entry(key: string): EncodedAnswer | undefined {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, hit);
     }
-    return hit?.json;
+    return hit?.answer;
   }
 
-  set(key: string, json: string): void {
+  set(key: string, answer: EncodedAnswer): void {
     this.delete(key);
-    const size = sizeOf(json);
+    const size = answerBytes(answer);
     if (size > MAX_ENTRY_BYTES) return;
-    this.entries.set(key, { json, size });
+    this.entries.set(key, { answer, size });
     this.bytes += size;
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= MAX_CACHE_BYTES) break;
@@ -62,18 +69,18 @@ export class AnalyticsCache {
    * being computed, other callers of the same key wait for that computation instead of starting
    * their own; a failed computation is not cached and the next caller tries again.
    */
-  async getOrCompute(key: string, compute: () => Promise<string>): Promise<{ json: string; hit: boolean }> {
-    const cached = this.get(key);
-    if (cached !== undefined) return { json: cached, hit: true };
+  async getOrCompute(key: string, compute: () => Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+    const cached = this.entry(key);
+    if (cached !== undefined) return { answer: cached, hit: true };
     const running = this.inFlight.get(key);
-    if (running) return { json: await running, hit: true };
-    const computation = compute().then((json) => {
-      this.set(key, json);
-      return json;
+    if (running) return { answer: await running, hit: true };
+    const computation = compute().then(encodeAnswer).then((answer) => {
+      this.set(key, answer);
+      return answer;
     });
     this.inFlight.set(key, computation);
     try {
-      return { json: await computation, hit: false };
+      return { answer: await computation, hit: false };
     } finally {
       this.inFlight.delete(key);
     }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { sendTable } from '../exports/send-table.js';
 import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
+import { sendAnswer } from './encoded-answer.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
@@ -37,9 +38,9 @@ export class AnalyticsService {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
-      const { json, hit } = await this.cache.getOrCompute(key, async () => JSON.stringify(await this.compute(kind, q, scope)));
+      const { answer, hit } = await this.cache.getOrCompute(key, async () => JSON.stringify(await this.compute(kind, q, scope)));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
-      res.type('application/json').send(json);
+      sendAnswer(res.req, res, answer);
       return undefined;
     }
     const data = await this.compute(kind, q, scope);
