@@ -4,6 +4,7 @@ import { CompareService } from '../src/modules/analytics/compare.service.js';
 import { ReportRowsRepository } from '../src/modules/reports/report-rows.repository.js';
 import { generateProvinceDataset } from '../src/modules/synthetic/province-dataset.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { mulberry32 } from '../src/modules/spotcheck/seeded-random.js';
 
 /**
  * Property: on a province-sized synthetic dataset plus crafted reports whose quotients sit exactly
@@ -13,16 +14,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  */
 
 /** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 const cents = (c: bigint) => Number(c) / 100;

@@ -17,7 +17,12 @@ export function hashSeed(seed: string): number {
 
 /** Numbers in [0, 1) from the seed text. */
 export function seededRandom(seed: string): RandomStream {
-  let a = hashSeed(seed);
+  return mulberry32(hashSeed(seed));
+}
+
+/** mulberry32: numbers in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed: number): RandomStream {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
