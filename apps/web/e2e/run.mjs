@@ -5,6 +5,7 @@
 // own created on DATABASE_URL's server), waits for /api/health, runs the tests, stops the server,
 // cleans up, and closes with "N passed, N failed".
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,8 +15,20 @@ import { tests } from './tests.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const artifacts = resolve(here, '../test-artifacts');
-const PORT = Number(process.env.E2E_PORT ?? 3190);
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? 54490);
+/** A port nobody listens on now (the system picks it), unless the environment names one. */
+async function portFrom(name) {
+  if (process.env[name]) return Number(process.env[name]);
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+const PORT = await portFrom('E2E_PORT');
+const PG_PORT = await portFrom('E2E_PG_PORT');
 const ADMIN_PASSWORD = 'e2e-admin-pass';
 const base = `http://127.0.0.1:${PORT}`;
 
