@@ -171,12 +171,23 @@ function receiveParts(req: IncomingMessage, limits: UploadLimits, dir: string, s
   });
 }
 
-/** Reads and drops what is left of a refused request, up to max bytes; then closes the connection. */
+/** After the last byte a refused request may send, the client's moment to read the answer. */
+const LINGER_MS = 1000;
+
+/**
+ * Reads and drops what is left of a refused request, up to max bytes; then stops reading and
+ * closes the connection a moment later. Closing at once, with the client's bytes unread, resets
+ * the connection, and a reset can discard the answer before the client has read it.
+ */
 function discard(req: IncomingMessage, max: number): void {
   let drained = 0;
-  req.on('data', (chunk: Buffer) => {
+  const drop = (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > max) req.destroy();
-  });
+    if (drained <= max) return;
+    req.off('data', drop);
+    req.pause();
+    setTimeout(() => req.destroy(), LINGER_MS).unref();
+  };
+  req.on('data', drop);
   req.resume();
 }
