@@ -19,6 +19,12 @@ export type IndicatorCategory = S['CategoryCompletionDto'];
 export type IndicatorCell = S['CellCompletionDto'];
 export type IndicatorUnit = S['UnitCompletionDto'];
 export type OverviewPoint = S['OverviewPointDto'];
+/** 总览's points, one array per field. */
+export type OverviewPoints = S['OverviewPointsDto'];
+/** A unit's row without kind and ranks: what 总览's points carry. */
+export type UnitRow = Omit<UnitMetricRow, 'kind' | 'rankInLevel' | 'rankInParent'>;
+/** One point of OverviewPoints as an object (pointRows()). */
+export type PointRow = UnitRow & Pick<OverviewPoint, 'gradeDerived' | 'anomalies'>;
 export type Anomaly = S['AnomalyDto'];
 export type KpiStats = S['KpiStatsDto'];
 export type IndicatorRow = S['IndicatorRowDto'];

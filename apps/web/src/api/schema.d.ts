@@ -1224,6 +1224,43 @@ export interface components {
             /** @description 超出合理范围（异常）的指标 */
             anomalies: ("executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal")[];
         };
+        OverviewPointsDto: {
+            reportId: string[];
+            unitId: string[];
+            unitName: string[];
+            regionCode: string[];
+            regionName: string[];
+            regionLevel: ("province" | "city" | "county")[];
+            parentRegionCode: (string | null)[];
+            parentRegionName: (string | null)[];
+            fiscalYear: number[];
+            isSynthetic: boolean[];
+            /** @description 自评得分 */
+            scoreTotal: (number | null)[];
+            /** @description 等级（未写等级的按得分推定） */
+            grade: ("优" | "良" | "中" | "差" | null)[];
+            /** @description 等级为按得分推定 */
+            gradeDerived: boolean[];
+            /** @description 预算执行率 % */
+            executionRate: (number | null)[];
+            /** @description 预算调整率 % */
+            adjustmentRatio: (number | null)[];
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: (number | null)[];
+            /** @description 项目支出占比 % */
+            projectShare: (number | null)[];
+            /** @description 指标完成率 % */
+            indicatorCompletion: (number | null)[];
+            /** @description 年初预算数（万元） */
+            budgetInitial: (number | null)[];
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: (number | null)[];
+            /** @description 全年执行数（万元） */
+            budgetActual: (number | null)[];
+            warningCount: number[];
+            /** @description 各点超出合理范围（异常）的指标 */
+            anomalies: ("executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal")[][];
+        };
         OverviewDto: {
             year: number | null;
             availableYears: number[];
@@ -1246,8 +1283,8 @@ export interface components {
             anomalies: components["schemas"]["AnomalyDto"][];
             top: components["schemas"]["OverviewPointDto"][];
             bottom: components["schemas"]["OverviewPointDto"][];
-            /** @description 每个单位一点：预算执行率 × 预算调整率 散点 */
-            points: components["schemas"]["OverviewPointDto"][];
+            /** @description 每个单位一点（按列）：预算执行率 × 预算调整率 散点、得分排名、地图 */
+            points: components["schemas"]["OverviewPointsDto"];
         };
         CompareRowDto: {
             reportId: string;

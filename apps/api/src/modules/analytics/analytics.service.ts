@@ -6,6 +6,7 @@ import { sendTable } from '../exports/send-table.js';
 import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
 import { sendAnswer } from './encoded-answer.js';
+import { answerText } from './raw-json.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
@@ -38,7 +39,7 @@ export class AnalyticsService {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
-      const { answer, hit } = await this.cache.getOrCompute(key, async () => JSON.stringify(await this.compute(kind, q, scope)));
+      const { answer, hit } = await this.cache.getOrCompute(key, async () => answerText(await this.compute(kind, q, scope)));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       sendAnswer(res.req, res, answer);
       return undefined;
