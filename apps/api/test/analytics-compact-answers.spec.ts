@@ -1,7 +1,8 @@
 import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, PLAUSIBILITY_LABELS, PLAUSIBILITY_METRICS, shownGrade } from '@hunan-perf/metrics';
 import type { Grade } from '@hunan-perf/contracts';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
-import { MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
+import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
+import { segment, themesOf } from '../src/modules/analytics/problem-themes.js';
 import { pointRows } from '../src/modules/analytics/overview.service.js';
 import { generateProvinceDataset } from '../src/modules/synthetic/province-dataset.js';
 import { startSeededApp } from './support/seeded-app.js';
@@ -68,5 +69,94 @@ describe('compact analytics answers hold the old answers’ rows and values', ()
     // The comparison covered 异常 values and grades taken from the score.
     expect(anomalous).toBeGreaterThan(0);
     expect(derived).toBeGreaterThan(0);
+  });
+
+  /** The problems answer as the old service made it: every statement segmented per request. */
+  async function oldProblems(year: number, includeSynthetic: boolean) {
+    const rows: { unitId: string; unitName: string; text: string }[] = await t.dataSource.query(
+      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
+       SELECT rows."unitId", rows."unitName", f.text FROM rows JOIN report_finding f ON f.report_id = rows."reportId"
+        WHERE f.kind = 'problem' ORDER BY rows."unitName", rows."unitId", f.position`,
+      metricRowParams(scope(includeSynthetic), [year]),
+    );
+    const themes = new Map<string, { statements: number; units: Map<string, string>; examples: string[] }>();
+    const keywords = new Map<string, { statements: number; units: Set<string> }>();
+    for (const row of rows) {
+      const words = segment(row.text);
+      for (const word of new Set(words)) {
+        const k = keywords.get(word) ?? { statements: 0, units: new Set<string>() };
+        k.statements += 1;
+        k.units.add(row.unitId);
+        keywords.set(word, k);
+      }
+      for (const theme of themesOf(row.text, words)) {
+        const entry = themes.get(theme) ?? { statements: 0, units: new Map<string, string>(), examples: [] as string[] };
+        entry.statements += 1;
+        entry.units.set(row.unitId, row.unitName);
+        if (entry.examples.length < 5) entry.examples.push(row.text.length > 120 ? `${row.text.slice(0, 120)}…` : row.text);
+        themes.set(theme, entry);
+      }
+    }
+    return {
+      themes: [...themes.entries()]
+        .map(([theme, x]) => ({ theme, unitCount: x.units.size, statementCount: x.statements, units: [...x.units].map(([unitId, unitName]) => ({ unitId, unitName })), examples: x.examples }))
+        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.theme.localeCompare(b.theme, 'zh-CN')),
+      keywords: [...keywords.entries()]
+        .map(([word, k]) => ({ word, unitCount: k.units.size, statementCount: k.statements }))
+        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.word.localeCompare(b.word, 'zh-CN'))
+        .slice(0, 50),
+    };
+  }
+
+  it('problems: themes and keywords from the stored classification equal segmenting every statement; theme units page', async () => {
+    for (const [year, includeSynthetic] of [[2021, false], [2023, false], [2024, true]] as const) {
+      const res = await viewer.agent.get(`/api/analytics/problems?year=${year}&includeSynthetic=${includeSynthetic}&pageSize=500`).expect(200);
+      const old = await oldProblems(year, includeSynthetic);
+      expect(old.themes.length).toBeGreaterThan(0);
+      expect(res.body.themes).toEqual(old.themes);
+      expect(res.body.keywords).toEqual(old.keywords);
+    }
+    // Page 2 of 10: each theme's units from the 11th by name, its unitCount the whole.
+    const whole = (await viewer.agent.get('/api/analytics/problems?year=2024&includeSynthetic=true&pageSize=500').expect(200)).body;
+    const second = (await viewer.agent.get('/api/analytics/problems?year=2024&includeSynthetic=true&page=2&pageSize=10').expect(200)).body;
+    expect(second).toMatchObject({ page: 2, pageSize: 10 });
+    const big = whole.themes.find((th: { unitCount: number }) => th.unitCount > 20);
+    expect(big).toBeDefined();
+    const paged = second.themes.find((th: { theme: string }) => th.theme === big.theme);
+    expect(paged.unitCount).toBe(big.unitCount);
+    expect(paged.units).toEqual(big.units.slice(10, 20));
+  });
+
+  it('rankings and recheck: pages put together are the whole list, with its total; filters apply before paging', async () => {
+    const q = 'year=2024&includeSynthetic=true';
+    for (const path of [`rankings?${q}&metric=adjustmentRatio`, `rankings?${q}&metric=scoreTotal&level=county`, `recheck?${q}`, `recheck?${q}&attention=true`, `recheck?${q}&flagged=true`]) {
+      const whole = (await viewer.agent.get(`/api/analytics/${path}&pageSize=500`).expect(200)).body;
+      expect(whole.total).toBe(whole.rows.length);
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(whole.total / 40) + 1; page += 1) {
+        const res = (await viewer.agent.get(`/api/analytics/${path}&page=${page}&pageSize=40`).expect(200)).body;
+        expect(res).toMatchObject({ page, pageSize: 40, total: whole.total });
+        expect(res.rows.length).toBe(Math.max(0, Math.min(40, whole.total - (page - 1) * 40)));
+        pages.push(...res.rows);
+      }
+      expect(pages).toEqual(whole.rows);
+    }
+    const all = (await viewer.agent.get(`/api/analytics/recheck?${q}&pageSize=500`).expect(200)).body.rows;
+    const attention = (await viewer.agent.get(`/api/analytics/recheck?${q}&attention=true&pageSize=500`).expect(200)).body.rows;
+    expect(attention).toEqual(all.filter((r: { attention: boolean }) => r.attention));
+    expect(attention.length).toBeGreaterThan(0);
+    // Defaults: 50 a page; over 500 is refused in words.
+    expect((await viewer.agent.get(`/api/analytics/rankings?${q}`).expect(200)).body.rows).toHaveLength(50);
+    const refused = await viewer.agent.get(`/api/analytics/rankings?${q}&pageSize=501`).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'pageSize', message: expect.stringContaining('必须在 1–500 之间') }]);
+  });
+
+  it('exports are not paged: the CSV holds every row of the list', async () => {
+    const q = 'year=2024&includeSynthetic=true';
+    const total = (await viewer.agent.get(`/api/analytics/rankings?${q}&pageSize=1`).expect(200)).body.total;
+    expect(total).toBeGreaterThan(50);
+    const csv = await viewer.agent.get(`/api/analytics/rankings?${q}&format=csv&page=2&pageSize=5`).expect(200);
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines.length - 1).toBe(total);
   });
 });

@@ -1531,9 +1531,16 @@ export interface components {
             levelSize: number;
         };
         RankingsDto: {
+            /** @description 页码，从 1 开始 */
+            page: number;
+            /** @description 每页条数 */
+            pageSize: number;
+            /** @description 全部条数（各页合计） */
+            total: number;
             year: number | null;
             /** @enum {string} */
             metric: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+            /** @description 本页的行 */
             rows: components["schemas"]["RankedRowDto"][];
         };
         RecheckItemDto: {
@@ -1600,10 +1607,17 @@ export interface components {
             attention: boolean;
         };
         RecheckDto: {
+            /** @description 页码，从 1 开始 */
+            page: number;
+            /** @description 每页条数 */
+            pageSize: number;
+            /** @description 全部条数（各页合计） */
+            total: number;
             year: number | null;
             rulesVersion: string;
             /** @description 合理范围设置的版本 */
             bandsVersion: string;
+            /** @description 本页的行（flagged/attention 筛选后） */
             rows: components["schemas"]["RecheckRowDto"][];
         };
         ThemeUnitDto: {
@@ -1616,6 +1630,7 @@ export interface components {
             unitCount: number;
             /** @description 条数：归入该主题的问题条数 */
             statementCount: number;
+            /** @description 涉及单位（按名称）的一页：第 page 页、每页 pageSize 个；共 unitCount 个 */
             units: components["schemas"]["ThemeUnitDto"][];
             examples: string[];
         };
@@ -1628,6 +1643,10 @@ export interface components {
         };
         ProblemsDto: {
             year: number | null;
+            /** @description 各主题涉及单位列表的页码，从 1 开始 */
+            page: number;
+            /** @description 各主题涉及单位每页个数；导出为 null（全部） */
+            pageSize: number | null;
             themes: components["schemas"]["ProblemThemeDto"][];
             keywords: components["schemas"]["KeywordDto"][];
         };
@@ -2609,6 +2628,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2654,6 +2681,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2699,6 +2734,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2744,6 +2787,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2789,6 +2840,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2834,6 +2893,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2879,6 +2946,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2964,6 +3039,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { classificationRows } from '../analytics/problem-classification.js';
 
 export interface ProvinceDatasetOptions {
   unitsPerRegion: number;
@@ -73,6 +74,12 @@ export async function generateProvinceDataset(db: DataSource, options: ProvinceD
     await m.query(`INSERT INTO report_finding (report_id, kind, position, text)
       SELECT r.id, 'problem', p, ($1::text[])[1 + ((abs(hashtext(r.id::text)) + p * 3) % array_length($1::text[], 1))]
         FROM syn_report r CROSS JOIN generate_series(0, 2) p`, [PROBLEMS]);
+    // Their themes and words, classified once per distinct text.
+    const terms = classificationRows(PROBLEMS.map((text) => ({ key: text, text })));
+    await m.query(`WITH f AS (SELECT f.id, f.text FROM report_finding f JOIN syn_report r ON r.id = f.report_id WHERE f.kind = 'problem'),
+        t AS (INSERT INTO report_problem_theme (finding_id, theme) SELECT f.id, t.theme FROM f JOIN unnest($1::text[], $2::text[]) AS t(text, theme) USING (text))
+      INSERT INTO report_problem_word (finding_id, word) SELECT f.id, w.word FROM f JOIN unnest($3::text[], $4::text[]) AS w(text, word) USING (text)`,
+    [...terms.themes, ...terms.words]);
     await m.query(`INSERT INTO report_warning (report_id, code, message, path)
       SELECT id, 'OVER_EXECUTION', '合成数据：执行数超过预算', 'budget.total' FROM syn_report WHERE exec > 1`);
     await m.query(`INSERT INTO report_metric SELECT v.* FROM v_report_metric v JOIN syn_report r ON r.id = v.report_id`);
