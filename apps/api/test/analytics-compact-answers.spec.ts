@@ -2,6 +2,7 @@ import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, PLAUSIBILITY_LAB
 import type { Grade } from '@hunan-perf/contracts';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
+import { backfillProblemClassification, classificationRows, type Statement } from '../src/modules/analytics/problem-classification.js';
 import { segment, themesOf } from '../src/modules/analytics/problem-themes.js';
 import { pointRows } from '../src/modules/analytics/overview.service.js';
 import { generateProvinceDataset } from '../src/modules/synthetic/province-dataset.js';
@@ -158,5 +159,39 @@ describe('compact analytics answers hold the old answers’ rows and values', ()
     const csv = await viewer.agent.get(`/api/analytics/rankings?${q}&format=csv&page=2&pageSize=5`).expect(200);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines.length - 1).toBe(total);
+  });
+
+  it('the stored classification is every report’s statements’: backfilled when missing, made again when the theme knowledge changes', async () => {
+    const stored = async () => ({
+      themes: await t.dataSource.query(`SELECT report_id::text AS r, theme, positions FROM report_problem_theme ORDER BY 1, 2`),
+      words: await t.dataSource.query(`SELECT report_id::text AS r, word, statements FROM report_problem_word ORDER BY 1, 2`),
+    });
+    const before = await stored();
+    // As written with the findings (ingest, synthetic): what classify() makes of each report's statements.
+    const statements: Statement<string>[] = await t.dataSource.query(
+      `SELECT report_id::text AS report, position, text FROM report_finding WHERE kind = 'problem'`,
+    );
+    const expected = classificationRows(statements);
+    const rows = <T>(cols: unknown[][]) => cols[0]!.map((_, i) => cols.map((c) => c[i])).sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`)) as T;
+    expect(before.themes.map((x: { r: string; theme: string; positions: number[] }) => [x.r, x.theme, `{${x.positions.join(',')}}`])).toEqual(rows(expected.themes));
+    expect(before.words.map((x: { r: string; word: string; statements: number }) => [x.r, x.word, x.statements])).toEqual(rows(expected.words));
+    const reports = new Set(statements.map((x) => x.report)).size;
+    expect(reports).toBeGreaterThan(100);
+    // Never backfilled (no fingerprint yet): every report classified again, to the same rows.
+    expect(await backfillProblemClassification(t.dataSource)).toBe(reports);
+    expect(await stored()).toEqual(before);
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM data_version`);
+    // 40 reports lost their themes (their words stay): those classified again, in batches, nothing doubled.
+    await t.dataSource.query(`DELETE FROM report_problem_theme WHERE report_id IN (SELECT DISTINCT report_id FROM report_problem_theme ORDER BY 1 LIMIT 40)`);
+    expect(await backfillProblemClassification(t.dataSource, 7)).toBe(40);
+    expect(await stored()).toEqual(before);
+    // The knowledge changed (another fingerprint): every report again.
+    await t.dataSource.query(`UPDATE problem_classification SET fingerprint = 'old'`);
+    await t.dataSource.query(`DELETE FROM report_problem_word`);
+    expect(await backfillProblemClassification(t.dataSource)).toBe(reports);
+    expect(await stored()).toEqual(before);
+    expect(await backfillProblemClassification(t.dataSource)).toBe(0);
+    const [{ version: after }] = await t.dataSource.query(`SELECT version FROM data_version`);
+    expect(Number(after)).toBe(Number(version) + 2);
   });
 });

@@ -52,4 +52,10 @@ export interface AnalyticsFilters {
   includeSynthetic?: boolean;
   /** 总览: count 异常 values in the KPIs (default: leave them out). */
   includeImplausible?: boolean;
+  /** Unit lists (rankings, recheck, a theme's units): the page from 1 and its size (default 50, at most 500). */
+  page?: number;
+  pageSize?: number;
+  /** 自评复核: only 自评偏高 rows / only 需关注 rows. */
+  flagged?: boolean;
+  attention?: boolean;
 }

@@ -14,31 +14,35 @@ const EXAMPLE_LENGTH = 120;
  * Per theme: statements, units, the first examples (by unit name, then place in the report) and
  * one page of its units by name ($7 from $8; all for an export); the words used by most units
  * (every word tied with the last kept one, for the final order by name in Node). From the stored
- * classification of each statement (report_problem_theme, report_problem_word).
+ * classification of each report's statements (report_problem_theme, report_problem_word): one
+ * unit, one report in a year. Units are put in name order once (`u`); what follows orders by it.
  */
 const PROBLEMS = `
   WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED}),
-  statements AS (
-    SELECT f.id, rows."unitId", rows."unitName", f.position, f.text
-      FROM rows JOIN report_finding f ON f.report_id = rows."reportId" AND f.kind = 'problem'),
-  themed AS (
-    SELECT t.theme, s.*, row_number() OVER (PARTITION BY t.theme ORDER BY s."unitName", s.position, s.id) AS n
-      FROM statements s JOIN report_problem_theme t ON t.finding_id = s.id),
-  units AS (
-    SELECT u.*, row_number() OVER (PARTITION BY u.theme ORDER BY u."unitName", u."unitId") AS k
-      FROM (SELECT DISTINCT theme, "unitId", "unitName" FROM themed) u),
+  ordered AS (SELECT "reportId", "unitId", "unitName", row_number() OVER (ORDER BY "unitName", "unitId") AS u FROM rows),
+  theme_units AS (
+    SELECT t.theme, o.u, o."reportId", t.positions, row_number() OVER (PARTITION BY t.theme ORDER BY o.u) AS k
+      FROM ordered o JOIN report_problem_theme t ON t.report_id = o."reportId"),
   themes AS (
-    SELECT theme, count(DISTINCT "unitId")::int AS "unitCount", count(*)::int AS "statementCount",
-           COALESCE(array_agg(text ORDER BY n) FILTER (WHERE n <= ${EXAMPLES}), '{}') AS examples
-      FROM themed GROUP BY theme),
+    SELECT theme, count(*)::int AS "unitCount", sum(cardinality(positions))::int AS "statementCount" FROM theme_units GROUP BY theme),
+  examples AS (
+    SELECT e.theme, array_agg(e.text ORDER BY e.i) AS examples
+      FROM (SELECT tu.theme, f.text, row_number() OVER (PARTITION BY tu.theme ORDER BY tu.k, p.position) AS i
+              FROM theme_units tu CROSS JOIN LATERAL unnest(tu.positions) AS p(position)
+              JOIN report_finding f ON f.report_id = tu."reportId" AND f.kind = 'problem' AND f.position = p.position
+             WHERE tu.k <= ${EXAMPLES}) e
+     WHERE e.i <= ${EXAMPLES} GROUP BY e.theme),
+  page_units AS (
+    SELECT tu.theme, json_agg(json_build_object('unitId', o."unitId", 'unitName', o."unitName") ORDER BY tu.k) AS units
+      FROM theme_units tu JOIN ordered o ON o.u = tu.u
+     WHERE tu.k > $8 AND ($7::int IS NULL OR tu.k <= $8 + $7) GROUP BY tu.theme),
   words AS (
-    SELECT w.word, count(DISTINCT s."unitId")::int AS "unitCount", count(*)::int AS "statementCount"
-      FROM statements s JOIN report_problem_word w ON w.finding_id = s.id GROUP BY w.word)
+    SELECT w.word, count(*)::int AS "unitCount", sum(w.statements)::int AS "statementCount"
+      FROM ordered o JOIN report_problem_word w ON w.report_id = o."reportId" GROUP BY w.word)
   SELECT (SELECT COALESCE(json_agg(json_build_object(
             'theme', th.theme, 'unitCount', th."unitCount", 'statementCount', th."statementCount",
-            'units', (SELECT COALESCE(json_agg(json_build_object('unitId', u."unitId", 'unitName', u."unitName") ORDER BY u.k), '[]')
-                        FROM units u WHERE u.theme = th.theme AND u.k > $8 AND ($7::int IS NULL OR u.k <= $8 + $7)),
-            'examples', th.examples)), '[]') FROM themes th) AS themes,
+            'units', COALESCE(pu.units, '[]'), 'examples', COALESCE(ex.examples, '{}'))), '[]')
+            FROM themes th LEFT JOIN page_units pu USING (theme) LEFT JOIN examples ex USING (theme)) AS themes,
          (SELECT COALESCE(json_agg(json_build_object('word', x.word, 'unitCount', x."unitCount", 'statementCount', x."statementCount")), '[]')
             FROM (SELECT words.*, rank() OVER (ORDER BY "unitCount" DESC, "statementCount" DESC) AS r FROM words) x
            WHERE x.r <= ${KEYWORDS}) AS keywords`;
