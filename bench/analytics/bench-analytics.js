@@ -107,7 +107,7 @@ const measure = async (scale) => {
       for (const [sql, params] of statements) await client.query(sql, params);
       floor.push(ms(start));
     }
-    const size = body.rows?.length ?? body.points?.length ?? body.series?.length ?? body.themes?.length ?? 0;
+    const size = body.rows?.length ?? body.points?.reportId?.length ?? body.series?.length ?? body.themes?.length ?? 0;
     if (!results.has(name)) results.set(name, new Map());
     results.get(name).set(scale, { p50: pct(times, 50), p95: pct(times, 95), floor: pct(floor, 50), c50: pct(cached, 50), c95: pct(cached, 95), size });
   }
