@@ -2,6 +2,8 @@
 // × 6 years in a database of its own; for each endpoint, warm p50/p95 over HTTP next to the bare SQL
 // it runs (the floor, replayed straight on a pg client); CSV export rows/s and peak RSS.
 // Run: npm run bench:analytics   (DATABASE_URL if set, else a throw-away embedded PostgreSQL)
+// BENCH_PART=endpoints: the endpoints and the rollup refresh only, no export.
+// BENCH_ENDPOINTS=overview,rankings: only the endpoints whose names start with one of these.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -68,6 +70,8 @@ const endpoints = [
   ['recheck (长沙市)', `/analytics/recheck?year=2024&regionCode=430100&includeSynthetic=true`],
   ['problems (province)', `/analytics/problems?year=2024&includeSynthetic=true`],
 ];
+const only = process.env.BENCH_ENDPOINTS?.split(',').filter(Boolean);
+if (only) endpoints.splice(0, endpoints.length, ...endpoints.filter(([name]) => only.some((o) => name.startsWith(o))));
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 
@@ -103,7 +107,7 @@ const measure = async (scale) => {
       for (const [sql, params] of statements) await client.query(sql, params);
       floor.push(ms(start));
     }
-    const size = body.rows?.length ?? body.points?.length ?? body.series?.length ?? body.themes?.length ?? 0;
+    const size = body.rows?.length ?? body.points?.reportId?.length ?? body.series?.length ?? body.themes?.length ?? 0;
     if (!results.has(name)) results.set(name, new Map());
     results.get(name).set(scale, { p50: pct(times, 50), p95: pct(times, 95), floor: pct(floor, 50), c50: pct(cached, 50), c95: pct(cached, 95), size });
   }
@@ -149,6 +153,11 @@ for (const [name, byScale] of results) {
 }
 
 await app.close();
+if (process.env.BENCH_PART === 'endpoints') {
+  await client.end();
+  await bench.close();
+  process.exit(0);
+}
 
 // Streaming export of every indicator row from a separate server process (npm start's own
 // entry point), so its peak RSS (VmHWM) is the server's alone.

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { pointRows } from '../src/modules/analytics/overview.service.js';
 import { startSeededApp } from './support/seeded-app.js';
 import { binary } from './support/uploads.js';
 import { sessionAs, type Session, type TestApp } from './support/test-app.js';
@@ -56,7 +57,7 @@ describe('analytics on the five seed reports', () => {
     expect(res.body.grades).toContainEqual({ grade: '优', count: 2, derived: 0 });
     expect(res.body.grades).toContainEqual({ grade: '未评级', count: 1, derived: 0 });
     expect(res.body.top[0].unitName).toBe('湘西土家族苗族自治州工业和信息化局');
-    expect(res.body.points).toHaveLength(3);
+    expect(res.body.points.reportId).toHaveLength(3);
     const empty = await viewer.agent.get('/api/analytics/overview?year=2030').expect(200);
     expect(empty.body.counts.reports).toBe(0);
     expect(empty.body.score.mean).toBeNull();
@@ -158,16 +159,16 @@ describe('analytics answers are cached until the confirmed data changes', () => 
     expect(second.headers['x-cache']).toBe('hit');
     expect(second.body).toEqual(first.body);
     // A corrected 益阳 report confirmed as version 2 replaces version 1 in the figures.
-    const current = first.body.points[0];
+    const current = pointRows(first.body.points)[0]!;
     const draft = await analyst.agent.patch(`/api/reports/${current.reportId}`).set('x-csrf-token', analyst.csrf)
       .send({ reason: '按复核意见调整得分', edits: [{ path: 'score.total', value: 88 }] }).expect(200);
     const cached = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
-    expect(cached.body.points[0].scoreTotal).toBe(100);
+    expect(cached.body.points.scoreTotal[0]).toBe(100);
     await analyst.agent.post(`/api/reports/${draft.body.id}/confirm`).set('x-csrf-token', analyst.csrf).expect(200);
     const after = await analyst.agent.get('/api/analytics/overview?year=2024').expect(200);
     expect(after.headers['x-cache']).toBe('miss');
     // The grade stays as the unit wrote it; the corrected score no longer matches it.
-    expect(after.body.points[0]).toMatchObject({ reportId: draft.body.id, scoreTotal: 88, grade: '优' });
+    expect(pointRows(after.body.points)[0]).toMatchObject({ reportId: draft.body.id, scoreTotal: 88, grade: '优' });
     expect(draft.body.warnings.map((w: { code: string }) => w.code)).toContain('GRADE_MISMATCH');
   });
 });

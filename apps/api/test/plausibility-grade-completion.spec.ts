@@ -1,4 +1,5 @@
 import { anomaliesOf, DEFAULT_PLAUSIBILITY_BANDS, percent, type PlausibilityBands } from '@hunan-perf/metrics';
+import { pointRows } from '../src/modules/analytics/overview.service.js';
 import { startSeededApp } from './support/seeded-app.js';
 import { sessionAs, type Session, type TestApp } from './support/test-app.js';
 
@@ -45,7 +46,7 @@ describe('plausibility, derived grades and indicator completion on the seeds', (
     const check = async (bands: PlausibilityBands) => {
       for (const year of [2021, 2023, 2024]) {
         const res = await viewer.agent.get(`/api/analytics/overview?year=${year}`).expect(200);
-        for (const p of res.body.points as Point[]) expect(p.anomalies).toEqual(anomaliesOf(p, bands).map((a) => a.metric));
+        for (const p of pointRows(res.body.points) as Point[]) expect(p.anomalies).toEqual(anomaliesOf(p, bands).map((a) => a.metric));
       }
     };
     await check(DEFAULT_PLAUSIBILITY_BANDS);
@@ -97,14 +98,14 @@ describe('plausibility, derived grades and indicator completion on the seeds', (
 
   it('湘潭县 2023 scores 98 and writes no grade: 优 按得分推定, and the distribution has no 未评级', async () => {
     const res = await viewer.agent.get('/api/analytics/overview?year=2023').expect(200);
-    const xiangtan = res.body.points.find((p: Point) => p.unitId === units['002']);
+    const xiangtan = pointRows(res.body.points).find((p) => p.unitId === units['002']);
     expect(xiangtan).toMatchObject({ scoreTotal: 98, grade: '优', gradeDerived: true });
     expect(res.body.grades).toContainEqual({ grade: '优', count: 1, derived: 1 });
     expect(res.body.grades).toContainEqual({ grade: '未评级', count: 0, derived: 0 });
     // A written grade stays as written; 望城 has neither score nor grade and stays 未评级.
     const y2021 = await viewer.agent.get('/api/analytics/overview?year=2021').expect(200);
-    expect(y2021.body.points.find((p: Point) => p.unitId === LIUYANG())).toMatchObject({ grade: '优', gradeDerived: false });
-    expect(y2021.body.points.find((p: Point) => p.unitId === units['001'])).toMatchObject({ grade: null, gradeDerived: false });
+    expect(pointRows(y2021.body.points).find((p) => p.unitId === LIUYANG())).toMatchObject({ grade: '优', gradeDerived: false });
+    expect(pointRows(y2021.body.points).find((p) => p.unitId === units['001'])).toMatchObject({ grade: null, gradeDerived: false });
     expect(y2021.body.grades).toContainEqual({ grade: '未评级', count: 1, derived: 0 });
   });
 
@@ -139,7 +140,7 @@ describe('plausibility, derived grades and indicator completion on the seeds', (
     for (const year of [2021, 2023, 2024]) {
       const ind = await viewer.agent.get(`/api/analytics/indicators?year=${year}`).expect(200);
       const overview = await viewer.agent.get(`/api/analytics/overview?year=${year}`).expect(200);
-      for (const p of overview.body.points) {
+      for (const p of pointRows(overview.body.points)) {
         expect(ind.body.units.find((u: { unitId: string }) => u.unitId === p.unitId).completion).toBe(p.indicatorCompletion);
       }
     }

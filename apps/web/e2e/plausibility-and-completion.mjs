@@ -71,8 +71,12 @@ export const plausibilityTests = [
       const findings = await page.waitForSelector('[data-test="recheck-findings"]');
       const text = await findings.innerText();
       assert(text.includes('部门整体支出执行数 1,943.63 万元，高于年初预算数 1,052.59 万元，超出 891.04 万元'), `findings read: ${text}`);
+      // The server filters (and pages) the list: wait for its answer and the table drawn from it.
+      const answered = page.waitForResponse((r) => r.url().includes('/api/analytics/recheck') && r.url().includes('attention=true'));
       await page.click('[data-test="attention-only"]');
       await page.waitForURL(/attention=1/);
+      await answered;
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-test="recheck-table"] .el-table__row')].some((r) => r.textContent.includes('望城')), null, { timeout: 5000 }).catch(() => {});
       const names = await table.locator('.el-table__row').allInnerTexts();
       assert(!names.some((n) => n.includes('望城')), '望城 needs no attention but is listed');
       await shot('23-recheck-flags');

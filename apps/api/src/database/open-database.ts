@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { seedRegions } from '../modules/regions/region-seeder.js';
+import { backfillProblemClassification } from '../modules/analytics/problem-classification.js';
 import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, describeDatabaseUrl, migrate } from './connect.js';
@@ -49,6 +50,8 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     if (warning) logger.warn(warning);
     const backfilled = await backfillIndicatorAssessments(dataSource);
     if (backfilled) logger.info({ backfilled }, `assessed ${backfilled} indicator row(s) written before assessments were stored`);
+    const classified = await backfillProblemClassification(dataSource);
+    if (classified) logger.info({ classified }, `classified ${classified} 存在的问题 statement(s) into themes and words`);
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);

@@ -19,6 +19,12 @@ export type IndicatorCategory = S['CategoryCompletionDto'];
 export type IndicatorCell = S['CellCompletionDto'];
 export type IndicatorUnit = S['UnitCompletionDto'];
 export type OverviewPoint = S['OverviewPointDto'];
+/** 总览's points, one array per field. */
+export type OverviewPoints = S['OverviewPointsDto'];
+/** A unit's row without kind and ranks: what 总览's points carry. */
+export type UnitRow = Omit<UnitMetricRow, 'kind' | 'rankInLevel' | 'rankInParent'>;
+/** One point of OverviewPoints as an object (pointRows()). */
+export type PointRow = UnitRow & Pick<OverviewPoint, 'gradeDerived' | 'anomalies'>;
 export type Anomaly = S['AnomalyDto'];
 export type KpiStats = S['KpiStatsDto'];
 export type IndicatorRow = S['IndicatorRowDto'];
@@ -46,4 +52,10 @@ export interface AnalyticsFilters {
   includeSynthetic?: boolean;
   /** 总览: count 异常 values in the KPIs (default: leave them out). */
   includeImplausible?: boolean;
+  /** Unit lists (rankings, recheck, a theme's units): the page from 1 and its size (default 50, at most 500). */
+  page?: number;
+  pageSize?: number;
+  /** 自评复核: only 自评偏高 rows / only 需关注 rows. */
+  flagged?: boolean;
+  attention?: boolean;
 }

@@ -1224,6 +1224,43 @@ export interface components {
             /** @description 超出合理范围（异常）的指标 */
             anomalies: ("executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal")[];
         };
+        OverviewPointsDto: {
+            reportId: string[];
+            unitId: string[];
+            unitName: string[];
+            regionCode: string[];
+            regionName: string[];
+            regionLevel: ("province" | "city" | "county")[];
+            parentRegionCode: (string | null)[];
+            parentRegionName: (string | null)[];
+            fiscalYear: number[];
+            isSynthetic: boolean[];
+            /** @description 自评得分 */
+            scoreTotal: (number | null)[];
+            /** @description 等级（未写等级的按得分推定） */
+            grade: ("优" | "良" | "中" | "差" | null)[];
+            /** @description 等级为按得分推定 */
+            gradeDerived: boolean[];
+            /** @description 预算执行率 % */
+            executionRate: (number | null)[];
+            /** @description 预算调整率 % */
+            adjustmentRatio: (number | null)[];
+            /** @description 三公经费控制率 % */
+            threePublicControlRate: (number | null)[];
+            /** @description 项目支出占比 % */
+            projectShare: (number | null)[];
+            /** @description 指标完成率 % */
+            indicatorCompletion: (number | null)[];
+            /** @description 年初预算数（万元） */
+            budgetInitial: (number | null)[];
+            /** @description 全年预算数（万元） */
+            budgetAdjusted: (number | null)[];
+            /** @description 全年执行数（万元） */
+            budgetActual: (number | null)[];
+            warningCount: number[];
+            /** @description 各点超出合理范围（异常）的指标 */
+            anomalies: ("executionRate" | "adjustmentRatio" | "threePublicControlRate" | "scoreTotal")[][];
+        };
         OverviewDto: {
             year: number | null;
             availableYears: number[];
@@ -1246,8 +1283,8 @@ export interface components {
             anomalies: components["schemas"]["AnomalyDto"][];
             top: components["schemas"]["OverviewPointDto"][];
             bottom: components["schemas"]["OverviewPointDto"][];
-            /** @description 每个单位一点：预算执行率 × 预算调整率 散点 */
-            points: components["schemas"]["OverviewPointDto"][];
+            /** @description 每个单位一点（按列）：预算执行率 × 预算调整率 散点、得分排名、地图 */
+            points: components["schemas"]["OverviewPointsDto"];
         };
         CompareRowDto: {
             reportId: string;
@@ -1494,9 +1531,16 @@ export interface components {
             levelSize: number;
         };
         RankingsDto: {
+            /** @description 页码，从 1 开始 */
+            page: number;
+            /** @description 每页条数 */
+            pageSize: number;
+            /** @description 全部条数（各页合计） */
+            total: number;
             year: number | null;
             /** @enum {string} */
             metric: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+            /** @description 本页的行 */
             rows: components["schemas"]["RankedRowDto"][];
         };
         RecheckItemDto: {
@@ -1563,10 +1607,17 @@ export interface components {
             attention: boolean;
         };
         RecheckDto: {
+            /** @description 页码，从 1 开始 */
+            page: number;
+            /** @description 每页条数 */
+            pageSize: number;
+            /** @description 全部条数（各页合计） */
+            total: number;
             year: number | null;
             rulesVersion: string;
             /** @description 合理范围设置的版本 */
             bandsVersion: string;
+            /** @description 本页的行（flagged/attention 筛选后） */
             rows: components["schemas"]["RecheckRowDto"][];
         };
         ThemeUnitDto: {
@@ -1579,6 +1630,7 @@ export interface components {
             unitCount: number;
             /** @description 条数：归入该主题的问题条数 */
             statementCount: number;
+            /** @description 涉及单位（按名称）的一页：第 page 页、每页 pageSize 个；共 unitCount 个 */
             units: components["schemas"]["ThemeUnitDto"][];
             examples: string[];
         };
@@ -1591,6 +1643,10 @@ export interface components {
         };
         ProblemsDto: {
             year: number | null;
+            /** @description 各主题涉及单位列表的页码，从 1 开始 */
+            page: number;
+            /** @description 各主题涉及单位每页个数；导出为 null（全部） */
+            pageSize: number | null;
             themes: components["schemas"]["ProblemThemeDto"][];
             keywords: components["schemas"]["KeywordDto"][];
         };
@@ -2572,6 +2628,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2617,6 +2681,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2662,6 +2734,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2707,6 +2787,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2752,6 +2840,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2797,6 +2893,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2842,6 +2946,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -2927,6 +3039,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];

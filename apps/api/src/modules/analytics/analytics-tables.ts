@@ -1,7 +1,7 @@
 import { type MetricKey, METRIC_KEYS, METRICS } from '@hunan-perf/metrics';
 import type { Column } from '../exports/table.js';
 import type { CompareDto, CompareRowDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
-import type { OverviewDto } from './dto/overview.dto.js';
+import { type OverviewAnswer, pointRows } from './overview.service.js';
 import type { RecheckDto } from './dto/recheck.dto.js';
 import type { IndicatorsDto } from './dto/indicators.dto.js';
 import type { ProblemsDto } from './dto/recheck-problems.dto.js';
@@ -48,7 +48,7 @@ function table<R>(columns: Column<R>[], rows: R[]): TableOf {
 export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
   switch (kind) {
     case 'overview':
-      return table(unitColumns(), (data as OverviewDto).points);
+      return table(unitColumns() as Column<Omit<UnitMetricRowDto, 'kind'>>[], pointRows((data as OverviewAnswer).points.parse()));
     case 'compare': {
       // The page's table and radar: each unit's metrics, its rank of how many, and its 得分率 per category it has.
       const d = data as CompareDto;

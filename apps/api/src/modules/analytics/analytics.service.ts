@@ -6,6 +6,7 @@ import { sendTable } from '../exports/send-table.js';
 import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
 import { sendAnswer } from './encoded-answer.js';
+import { answerText } from './raw-json.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
@@ -13,6 +14,7 @@ import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
 import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorsService } from './indicators.service.js';
 import { OverviewService } from './overview.service.js';
+import type { Page } from './page.js';
 import { ProblemsService } from './problems.service.js';
 import { RankingsService } from './rankings.service.js';
 import { RecheckService } from './recheck.service.js';
@@ -38,12 +40,13 @@ export class AnalyticsService {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
-      const { answer, hit } = await this.cache.getOrCompute(key, async () => JSON.stringify(await this.compute(kind, q, scope)));
+      const { answer, hit } = await this.cache.getOrCompute(key, async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize })));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       sendAnswer(res.req, res, answer);
       return undefined;
     }
-    const data = await this.compute(kind, q, scope);
+    // An export holds every row: lists are not paged.
+    const data = await this.compute(kind, q, scope, null);
     const { columns, rows } = tableOf(kind, data);
     const { year, mode } = data as { year?: number | null; mode?: 'year' | 'latest' };
     await sendTable(
@@ -69,7 +72,7 @@ export class AnalyticsService {
     return undefined;
   }
 
-  private compute(kind: AnalyticsKind, q: AnalyticsQueryDto, scope: Scope): Promise<unknown> {
+  private compute(kind: AnalyticsKind, q: AnalyticsQueryDto, scope: Scope, page: Page | null): Promise<unknown> {
     switch (kind) {
       case 'overview':
         return this.overviewService.overview(scope, q.year, q.includeImplausible);
@@ -80,11 +83,11 @@ export class AnalyticsService {
       case 'indicators':
         return this.indicatorsService.indicators(scope, q.year, q.status);
       case 'rankings':
-        return this.rankingsService.rankings(scope, q.year, q.metric ?? 'scoreTotal');
+        return this.rankingsService.rankings(scope, q.year, q.metric ?? 'scoreTotal', page);
       case 'recheck':
-        return this.recheckService.recheck(scope, q.year);
+        return this.recheckService.recheck(scope, q.year, page, { flagged: q.flagged, attention: q.attention });
       case 'problems':
-        return this.problemsService.problems(scope, q.year);
+        return this.problemsService.problems(scope, q.year, page);
     }
   }
 }

@@ -14,20 +14,26 @@ export interface EncodedAnswer {
   etag: string;
 }
 
+/** From this size both codings run at their fastest level (see encodeAnswer). */
+const FAST_FROM = 1024 * 1024;
+
 /** Below this the answer travels as it is (as the compression middleware's threshold). */
 const COMPRESS_FROM = 2048;
 
 /**
- * Compresses off the event loop (zlib runs in libuv's pool). Brotli at quality 5: close to its
- * best ratio on JSON at a fraction of quality 11's time, which a province overview would feel.
+ * Compresses off the event loop (zlib runs in libuv's pool). Brotli at quality 5 and gzip at 6:
+ * close to their best ratio on JSON at a fraction of the slowest levels' time. From 1 MB the
+ * fastest levels: on a province overview's 1.9 MB of JSON brotli 1 and gzip 1 took 16 and 32 ms
+ * for 524 and 554 KB, where brotli 4 and gzip 6 took 108 and 178 ms for 456 and 501 KB (measured
+ * on the shared bench machine) — the computation a confirmation's next request waits for.
  */
 export async function encodeAnswer(text: string): Promise<EncodedAnswer> {
   const json = Buffer.from(text, 'utf8');
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
   if (json.length < COMPRESS_FROM) return { json, gzip: json, br: json, etag };
   const [gz, br] = await Promise.all([
-    gzipAsync(json, { level: 6 }),
-    brotliAsync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }),
+    gzipAsync(json, { level: json.length < FAST_FROM ? 6 : 1 }),
+    brotliAsync(json, { params: { [constants.BROTLI_PARAM_QUALITY]: json.length < FAST_FROM ? 5 : 1, [constants.BROTLI_PARAM_SIZE_HINT]: json.length } }),
   ]);
   return { json, gzip: gz, br, etag };
 }

@@ -48,6 +48,16 @@ export const CURRENT_METRIC_ROWS_UNRANKED = `
     FROM ranked k
     LEFT JOIN region p ON p.code = k.parent_code`;
 
+/**
+ * The rollup's own rows in scope (same parameters), numeric columns as stored, with the parent
+ * region's name: for aggregates in decimal arithmetic without a round trip through float8.
+ */
+export const ROLLUP_ROWS_IN_SCOPE = `
+  SELECT k.*, p.name AS parent_name
+    FROM report_rollup k
+    LEFT JOIN region p ON p.code = k.parent_code
+   WHERE ${IN_SCOPE} AND ${FILTERS}`;
+
 export function metricRowParams(scope: Scope, years: number[] | null): unknown[] {
   return [scope.kind, scope.includeSynthetic, years, scope.regionCodes, scope.level, scope.unitIds];
 }

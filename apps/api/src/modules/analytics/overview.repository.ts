@@ -3,58 +3,109 @@ import { PLAUSIBILITY_METRICS, type PlausibilityBands, type PlausibilityMetric }
 import type { DataSource } from 'typeorm';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
-import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
-import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams } from './metric-rows.repository.js';
+import type { OverviewPointDto, OverviewPointsDto } from './dto/overview.dto.js';
+import { metricRowParams, ROLLUP_ROWS_IN_SCOPE } from './metric-rows.repository.js';
 import { implausibleSql, medianSql } from './plausibility.repository.js';
+import { RawJson } from './raw-json.js';
+import { shownGradeSql } from './shown-grade-sql.js';
 
 /** The KPI metrics: key in the rows, the column flagging it 异常. */
 const PREFIX: Record<PlausibilityMetric, string> = { executionRate: 'exec', adjustmentRatio: 'adj', threePublicControlRate: 'tp', scoreTotal: 'score' };
 /** In the order of PLAUSIBILITY_METRICS, so a point's anomalies come in the order anomaliesOf() gives them. */
 const KPI = PLAUSIBILITY_METRICS.map((key) => ({ key, prefix: PREFIX[key] }));
+export const OVERVIEW_KPIS = KPI;
+
+const GRADE_ORDER = ['优', '良', '中', '差', '未评级'] as const;
+
+/** The fields of a point, in the order the old one-object-per-point answer had them. */
+const ROW_FIELDS = [
+  'reportId', 'unitId', 'unitName', 'regionCode', 'regionName', 'regionLevel', 'parentRegionCode', 'parentRegionName', 'fiscalYear', 'kind',
+  'isSynthetic', 'scoreTotal', 'grade', 'executionRate', 'adjustmentRatio', 'threePublicControlRate', 'projectShare', 'indicatorCompletion',
+  'budgetInitial', 'budgetAdjusted', 'budgetActual', 'rankInLevel', 'rankInParent', 'warningCount', 'gradeDerived', 'anomalies',
+] as const satisfies readonly (keyof OverviewPointDto)[];
+/** The scatter's columns: every field but kind (the one asked for) and the ranks (none here). */
+export const POINT_COLUMNS = ROW_FIELDS.filter((f) => f !== 'kind' && f !== 'rankInLevel' && f !== 'rankInParent') as (keyof OverviewPointsDto)[];
 
 const used = (k: (typeof KPI)[number]) => `($8::boolean OR NOT "${k.key}Bad")`;
+const shown = shownGradeSql('k.grade', 'k.score_total');
+const pointObject = `json_build_object(${ROW_FIELDS.map((f) => `'${f}', p."${f}"`).join(', ')})`;
+/** The rollup's column of each KPI metric (numeric: aggregated and compared as stored). */
+const STORED: Record<PlausibilityMetric, string> = {
+  executionRate: 'execution_rate', adjustmentRatio: 'adjustment_ratio', threePublicControlRate: 'three_public_control_rate', scoreTotal: 'score_total',
+};
 
 /**
  * Counts; per KPI metric the mean, median, min, max and how many values were used, were 异常
- * and were left out ($8: include 异常 values); and every point with the metrics it has 异常.
+ * and were left out ($8: include 异常 values); the grade distribution (grades the report does not
+ * write taken from the score); every 异常 value; the top and bottom five by score; and every
+ * point as one array per field (the scatter), as JSON text made here and never parsed in Node.
+ * Points are ordered by score (best first), then unit name; `ord` is that place. Statistics and
+ * bands use the stored numeric values; the answer's numbers are their float8 (as every row's).
  */
 const OVERVIEW = `
-  WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED}),
-  flagged AS (
-    SELECT rows.*, ${KPI.map((k) => `${implausibleSql(`rows."${k.key}"`, k.key, '$7')} AS "${k.key}Bad"`).join(', ')}
-      FROM rows
+  WITH points AS (
+    SELECT k.report_id AS "reportId", k.unit_id AS "unitId", k.unit_name AS "unitName", k.region_code AS "regionCode",
+           k.region_name AS "regionName", k.region_level AS "regionLevel", k.parent_code AS "parentRegionCode",
+           k.parent_name AS "parentRegionName", k.fiscal_year AS "fiscalYear", k.kind, k.is_synthetic AS "isSynthetic",
+           k.score_total::float8 AS "scoreTotal", ${shown.grade} AS grade,
+           k.execution_rate::float8 AS "executionRate", k.adjustment_ratio::float8 AS "adjustmentRatio",
+           k.three_public_control_rate::float8 AS "threePublicControlRate", k.project_share::float8 AS "projectShare",
+           k.indicator_completion::float8 AS "indicatorCompletion",
+           k.budget_initial::float8 AS "budgetInitial", k.budget_adjusted::float8 AS "budgetAdjusted", k.budget_actual::float8 AS "budgetActual",
+           NULL::int AS "rankInLevel", NULL::int AS "rankInParent", k.warning_count AS "warningCount", ${shown.derived} AS "gradeDerived",
+           ${KPI.map((k) => `${implausibleSql(`k.${STORED[k.key]}`, k.key, '$7')} AS "${k.key}Bad"`).join(', ')},
+           ${KPI.map((k) => `k.${STORED[k.key]} AS "${k.key}Stored"`).join(', ')},
+           array_remove(ARRAY[${KPI.map((k) => `CASE WHEN ${implausibleSql(`k.${STORED[k.key]}`, k.key, '$7')} THEN '${k.key}' END`).join(', ')}]::text[], NULL) AS anomalies,
+           row_number() OVER (ORDER BY k.score_total DESC NULLS LAST, k.unit_name) AS ord
+      FROM (${ROLLUP_ROWS_IN_SCOPE}) k
   )
   SELECT (SELECT json_build_object(
             'reports', count(*), 'units', count(DISTINCT "unitId"), 'regions', count(DISTINCT "regionCode"),
             'withWarnings', count(*) FILTER (WHERE "warningCount" > 0),
             ${KPI.map((k) => `
-            '${k.prefix}Mean', round(avg("${k.key}"::numeric) FILTER (WHERE ${used(k)}), 2),
-            '${k.prefix}Median', ${medianSql(`"${k.key}"`, used(k))},
-            '${k.prefix}Min', min("${k.key}"::numeric) FILTER (WHERE ${used(k)}),
-            '${k.prefix}Max', max("${k.key}"::numeric) FILTER (WHERE ${used(k)}),
-            '${k.prefix}Count', count("${k.key}") FILTER (WHERE ${used(k)}),
+            '${k.prefix}Mean', round(avg("${k.key}Stored") FILTER (WHERE ${used(k)}), 2),
+            '${k.prefix}Median', ${medianSql(`"${k.key}Stored"`, used(k))},
+            '${k.prefix}Min', min("${k.key}Stored") FILTER (WHERE ${used(k)}),
+            '${k.prefix}Max', max("${k.key}Stored") FILTER (WHERE ${used(k)}),
+            '${k.prefix}Count', count("${k.key}Stored") FILTER (WHERE ${used(k)}),
             '${k.prefix}Implausible', count(*) FILTER (WHERE "${k.key}Bad"),
             '${k.prefix}Excluded', count(*) FILTER (WHERE "${k.key}Bad" AND NOT $8::boolean)`).join(',')})
-            FROM flagged) AS stats,
-         (SELECT COALESCE(json_agg(p ORDER BY p."scoreTotal" DESC NULLS LAST, p."unitName"), '[]')
-            FROM (SELECT rows.*, ARRAY(SELECT m FROM unnest(ARRAY[${KPI.map((k) => `CASE WHEN "${k.key}Bad" THEN '${k.key}' END`).join(', ')}]) m WHERE m IS NOT NULL) AS anomalies
-                    FROM flagged rows) p) AS points`;
+            FROM points) AS stats,
+         (SELECT json_build_array(${GRADE_ORDER.map((g) => `json_build_object('grade', '${g}',
+                   'count', count(*) FILTER (WHERE COALESCE(grade, '未评级') = '${g}'),
+                   'derived', count(*) FILTER (WHERE COALESCE(grade, '未评级') = '${g}' AND "gradeDerived"))`).join(', ')})
+            FROM points) AS grades,
+         (SELECT COALESCE(json_agg(json_build_object('metric', a.metric, 'value', a.value, 'reportId', a."reportId", 'unitId', a."unitId",
+                                                     'unitName', a."unitName", 'regionName', a."regionName", 'fiscalYear', a."fiscalYear")
+                                   ORDER BY a.place, a.value DESC, a.ord), '[]')
+            FROM (${KPI.map((k, place) => `SELECT ${place} AS place, '${k.key}' AS metric, p."${k.key}" AS value, p."reportId", p."unitId",
+                           p."unitName", p."regionName", p."fiscalYear", p.ord
+                      FROM points p WHERE p."${k.key}Bad"`).join(' UNION ALL ')}) a) AS anomalies,
+         (SELECT COALESCE(json_agg(${pointObject} ORDER BY p.ord), '[]')
+            FROM (SELECT * FROM points WHERE "scoreTotal" IS NOT NULL ORDER BY ord LIMIT 5) p) AS top,
+         (SELECT COALESCE(json_agg(${pointObject} ORDER BY p.ord DESC), '[]')
+            FROM (SELECT * FROM points WHERE "scoreTotal" IS NOT NULL ORDER BY ord DESC LIMIT 5) p) AS bottom,
+         -- One pass over the points in their order: each array lists them in that same order.
+         (SELECT json_build_object(${POINT_COLUMNS.map((f) => `'${f}', COALESCE(json_agg(p."${f}"), '[]')`).join(', ')})
+            FROM (SELECT * FROM points ORDER BY ord) p)::text AS points`;
 
 export interface OverviewRow {
   stats: Record<string, number | string | null>;
-  points: (UnitMetricRowDto & { anomalies: PlausibilityMetric[] })[];
+  grades: { grade: (typeof GRADE_ORDER)[number]; count: number; derived: number }[];
+  anomalies: { metric: PlausibilityMetric; value: number; reportId: string; unitId: string; unitName: string; regionName: string; fiscalYear: number }[];
+  top: OverviewPointDto[];
+  bottom: OverviewPointDto[];
+  points: RawJson<OverviewPointsDto>;
 }
-
-export const OVERVIEW_KPIS = KPI;
 
 @Injectable()
 export class OverviewRepository {
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   async overview(scope: Scope, year: number | null, bands: PlausibilityBands, includeImplausible: boolean): Promise<OverviewRow> {
-    const [row]: OverviewRow[] = await this.db.query(OVERVIEW, [
+    const [row]: (Omit<OverviewRow, 'points'> & { points: string })[] = await this.db.query(OVERVIEW, [
       ...metricRowParams(scope, year === null ? [] : [year]), JSON.stringify(bands.bands), includeImplausible,
     ]);
-    return row!;
+    return { ...row!, points: new RawJson(row!.points) };
   }
 }

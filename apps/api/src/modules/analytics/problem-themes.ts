@@ -36,7 +36,7 @@ const NUMERIC_TOKEN = /^[\d.%、，。；：,;:()（）年月日万亿元个项]
 let jieba: Jieba | null = null;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
-/** Segmentations of recent texts: the same problems are analysed again on every request. */
+/** Segmentations of recent texts: many units write the same statements (a backfill meets each again and again). */
 const cache = new Map<string, string[]>();
 const CACHE_SIZE = 20_000;
 

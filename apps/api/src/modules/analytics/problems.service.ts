@@ -2,14 +2,58 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
-import type { ProblemsDto } from './dto/recheck-problems.dto.js';
+import type { KeywordDto, ProblemsDto, ProblemThemeDto } from './dto/recheck-problems.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
-import { segment, themesOf } from './problem-themes.js';
+import { limitOffset, type Page } from './page.js';
+
+const KEYWORDS = 50;
+const EXAMPLES = 5;
+const EXAMPLE_LENGTH = 120;
+
+/**
+ * Per theme: statements, units, the first examples (by unit name, then place in the report) and
+ * one page of its units by name ($7 from $8; all for an export); the words used by most units
+ * (every word tied with the last kept one, for the final order by name in Node). From the stored
+ * classification of each report's statements (report_problem_theme, report_problem_word): one
+ * unit, one report in a year. Units are put in name order once (`u`); what follows orders by it.
+ */
+const PROBLEMS = `
+  WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED}),
+  ordered AS (SELECT "reportId", "unitId", "unitName", row_number() OVER (ORDER BY "unitName", "unitId") AS u FROM rows),
+  theme_units AS (
+    SELECT t.theme, o.u, o."reportId", t.positions, row_number() OVER (PARTITION BY t.theme ORDER BY o.u) AS k
+      FROM ordered o JOIN report_problem_theme t ON t.report_id = o."reportId"),
+  themes AS (
+    SELECT theme, count(*)::int AS "unitCount", sum(cardinality(positions))::int AS "statementCount" FROM theme_units GROUP BY theme),
+  examples AS (
+    SELECT e.theme, array_agg(e.text ORDER BY e.i) AS examples
+      FROM (SELECT tu.theme, f.text, row_number() OVER (PARTITION BY tu.theme ORDER BY tu.k, p.position) AS i
+              FROM theme_units tu CROSS JOIN LATERAL unnest(tu.positions) AS p(position)
+              JOIN report_finding f ON f.report_id = tu."reportId" AND f.kind = 'problem' AND f.position = p.position
+             WHERE tu.k <= ${EXAMPLES}) e
+     WHERE e.i <= ${EXAMPLES} GROUP BY e.theme),
+  page_units AS (
+    SELECT tu.theme, json_agg(json_build_object('unitId', o."unitId", 'unitName', o."unitName") ORDER BY tu.k) AS units
+      FROM theme_units tu JOIN ordered o ON o.u = tu.u
+     WHERE tu.k > $8 AND ($7::int IS NULL OR tu.k <= $8 + $7) GROUP BY tu.theme),
+  words AS (
+    SELECT w.word, count(*)::int AS "unitCount", sum(w.statements)::int AS "statementCount"
+      FROM ordered o JOIN report_problem_word w ON w.report_id = o."reportId" GROUP BY w.word)
+  SELECT (SELECT COALESCE(json_agg(json_build_object(
+            'theme', th.theme, 'unitCount', th."unitCount", 'statementCount', th."statementCount",
+            'units', COALESCE(pu.units, '[]'), 'examples', COALESCE(ex.examples, '{}'))), '[]')
+            FROM themes th LEFT JOIN page_units pu USING (theme) LEFT JOIN examples ex USING (theme)) AS themes,
+         (SELECT COALESCE(json_agg(json_build_object('word', x.word, 'unitCount', x."unitCount", 'statementCount', x."statementCount")), '[]')
+            FROM (SELECT words.*, rank() OVER (ORDER BY "unitCount" DESC, "statementCount" DESC) AS r FROM words) x
+           WHERE x.r <= ${KEYWORDS}) AS keywords`;
+
+const byCounts = <T extends { unitCount: number; statementCount: number }>(name: (x: T) => string) => (a: T, b: T) =>
+  b.unitCount - a.unitCount || b.statementCount - a.statementCount || name(a).localeCompare(name(b), 'zh-CN');
 
 /**
  * 存在的问题 across units, segmented (stop words dropped) and grouped into recurring themes. A
  * theme's or word's 单位数 counts units, each once however many of its statements match; 条数
- * counts statements.
+ * counts statements. The segmentation and themes were stored when the findings were written.
  */
 @Injectable()
 export class ProblemsService {
@@ -18,45 +62,20 @@ export class ProblemsService {
     private readonly metricRows: MetricRowsRepository,
   ) {}
 
-  async problems(scope: Scope, year: number | undefined): Promise<ProblemsDto> {
+  async problems(scope: Scope, year: number | undefined, page: Page | null): Promise<ProblemsDto> {
     const chosen = year ?? (await this.metricRows.years(scope))[0] ?? null;
-    if (chosen === null) return { year: null, themes: [], keywords: [] };
-    const rows: { unitId: string; unitName: string; text: string }[] = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
-       SELECT rows."unitId", rows."unitName", f.text FROM rows JOIN report_finding f ON f.report_id = rows."reportId"
-        WHERE f.kind = 'problem' ORDER BY rows."unitName", f.position`,
-      metricRowParams(scope, [chosen]),
-    );
-    const themes = new Map<string, { statements: number; units: Map<string, string>; examples: string[] }>();
-    const keywords = new Map<string, { statements: number; units: Set<string> }>();
-    for (const row of rows) {
-      const words = segment(row.text);
-      for (const word of new Set(words)) {
-        const k = keywords.get(word) ?? { statements: 0, units: new Set<string>() };
-        k.statements += 1;
-        k.units.add(row.unitId);
-        keywords.set(word, k);
-      }
-      for (const theme of themesOf(row.text, words)) {
-        const entry = themes.get(theme) ?? { statements: 0, units: new Map<string, string>(), examples: [] as string[] };
-        entry.statements += 1;
-        entry.units.set(row.unitId, row.unitName);
-        if (entry.examples.length < 5) entry.examples.push(row.text.length > 120 ? `${row.text.slice(0, 120)}…` : row.text);
-        themes.set(theme, entry);
-      }
-    }
+    const paging = { page: page?.page ?? 1, pageSize: page?.pageSize ?? null };
+    if (chosen === null) return { year: null, ...paging, themes: [], keywords: [] };
+    const [row]: { themes: ProblemThemeDto[]; keywords: KeywordDto[] }[] = await this.db.query(PROBLEMS, [
+      ...metricRowParams(scope, [chosen]), ...limitOffset(page),
+    ]);
     return {
       year: chosen,
-      themes: [...themes.entries()]
-        .map(([theme, t]) => ({
-          theme, unitCount: t.units.size, statementCount: t.statements,
-          units: [...t.units].map(([unitId, unitName]) => ({ unitId, unitName })), examples: t.examples,
-        }))
-        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.theme.localeCompare(b.theme, 'zh-CN')),
-      keywords: [...keywords.entries()]
-        .map(([word, k]) => ({ word, unitCount: k.units.size, statementCount: k.statements }))
-        .sort((a, b) => b.unitCount - a.unitCount || b.statementCount - a.statementCount || a.word.localeCompare(b.word, 'zh-CN'))
-        .slice(0, 50),
+      ...paging,
+      themes: row!.themes
+        .map((t) => ({ ...t, examples: t.examples.map((e) => (e.length > EXAMPLE_LENGTH ? `${e.slice(0, EXAMPLE_LENGTH)}…` : e)) }))
+        .sort(byCounts((t) => t.theme)),
+      keywords: row!.keywords.sort(byCounts((k) => k.word)).slice(0, KEYWORDS),
     };
   }
 }

@@ -9,6 +9,7 @@ import { SettingsRepository } from '../settings/settings.repository.js';
 import type { Scope } from './analytics-scope.js';
 import type { OverExecutionDto, RecheckDto } from './dto/recheck.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { limitOffset, type Page, pageOf, slicePage } from './page.js';
 
 export const RECHECK_RULES_KEY = 'recheck.rules';
 
@@ -20,6 +21,13 @@ interface RecheckSource {
   budgetInitial: number | null; budgetAdjusted: number | null; budgetActual: number | null;
   budgetBase: number | null; weightSum: number | null; scoreSum: number | null;
   rows: { labels: (string | null)[]; weight: number | null; score: number | null }[];
+  total: number;
+}
+
+/** Which rows the list keeps: only 自评偏高 ones, only 需关注 ones, or (both false) every row. */
+export interface RecheckFilter {
+  flagged: boolean;
+  attention: boolean;
 }
 
 /** 自评复核: self-reported points against points recomputed from the unit's own amounts. */
@@ -36,13 +44,20 @@ export class RecheckService {
     return (await this.settings.get<RecheckRuleSet>(RECHECK_RULES_KEY)) ?? DEFAULT_RECHECK_RULES;
   }
 
-  async recheck(scope: Scope, year: number | undefined): Promise<RecheckDto> {
+  /**
+   * One page of the units in scope by name ($7 rows from $8; every row for an export). Unfiltered,
+   * SQL reads the indicator rows of that page's reports only; a filter (flagged, attention) needs
+   * every row judged first, so then the page is cut from the judged list.
+   */
+  async recheck(scope: Scope, year: number | undefined, page: Page | null, filter: RecheckFilter = { flagged: false, attention: false }): Promise<RecheckDto> {
     const [ruleSet, bands] = await Promise.all([this.rules(), this.plausibility.bands()]);
     const chosen = year ?? (await this.metricRows.years(scope))[0] ?? null;
-    if (chosen === null) return { year: null, rulesVersion: ruleSet.version, bandsVersion: bands.version, rows: [] };
+    if (chosen === null) return { year: null, rulesVersion: ruleSet.version, bandsVersion: bands.version, ...pageOf(page, 0), total: 0, rows: [] };
+    const filtered = filter.flagged || filter.attention;
     const sources: RecheckSource[] = await this.db.query(
-      `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
-       SELECT rows."reportId", rows."unitId", rows."unitName", rows."regionName", rows."scoreTotal" AS "selfScore",
+      `WITH scoped AS (${CURRENT_METRIC_ROWS_UNRANKED}),
+       rows AS (SELECT scoped.*, count(*) OVER ()::int AS total FROM scoped ORDER BY "unitName" LIMIT $7 OFFSET $8)
+       SELECT rows.total, rows."reportId", rows."unitId", rows."unitName", rows."regionName", rows."scoreTotal" AS "selfScore",
               rows."executionRate", rows."adjustmentRatio", rows."threePublicControlRate",
               json_build_object('initial', bb.initial_amount::float8, 'adjusted', bb.adjusted_amount::float8, 'actual', bb.actual_amount::float8) AS basic,
               json_build_object('initial', bp.initial_amount::float8, 'adjusted', bp.adjusted_amount::float8, 'actual', bp.actual_amount::float8) AS project,
@@ -60,13 +75,9 @@ export class RecheckService {
          LEFT JOIN report_budget bb ON bb.report_id = rows."reportId" AND bb.line = 'basic'
          LEFT JOIN report_budget bp ON bp.report_id = rows."reportId" AND bp.line = 'project'
         ORDER BY rows."unitName"`,
-      metricRowParams(scope, [chosen]),
+      [...metricRowParams(scope, [chosen]), ...limitOffset(filtered ? null : page)],
     );
-    return {
-      year: chosen,
-      rulesVersion: ruleSet.version,
-      bandsVersion: bands.version,
-      rows: sources.map((s) => {
+    const judged = sources.map((s) => {
         const items = recheck(ruleSet, {
           bases: {
             executionRate: s.executionRate, adjustmentRatio: s.adjustmentRatio, threePublicControlRate: s.threePublicControlRate,
@@ -91,7 +102,17 @@ export class RecheckService {
           flagged, indicatorScoreRatio: ratio, executionRate: s.executionRate, warning, overExecution, anomalies,
           attention: flagged || warning !== null || overExecution.length > 0 || anomalies.length > 0,
         };
-      }),
+      });
+    const kept = filtered ? judged.filter((r) => (!filter.flagged || r.flagged) && (!filter.attention || r.attention)) : judged;
+    // Past the last page no row says how many there are: count them.
+    const total = filtered ? kept.length : (sources[0]?.total ?? (page && page.page > 1 ? (await this.recheck(scope, chosen, { page: 1, pageSize: 1 })).total : 0));
+    return {
+      year: chosen,
+      rulesVersion: ruleSet.version,
+      bandsVersion: bands.version,
+      ...pageOf(page, total),
+      total,
+      rows: filtered ? slicePage(kept, page) : kept,
     };
   }
 }

@@ -3,6 +3,7 @@ import type { ReportDocument } from '@hunan-perf/contracts';
 import { assessIndicator } from '@hunan-perf/metrics';
 import { coverageOf } from '@hunan-perf/report-parser';
 import type { EntityManager } from 'typeorm';
+import { classificationRows } from '../analytics/problem-classification.js';
 
 const BUDGET_LINES = ['total', 'basic', 'project'] as const;
 
@@ -26,7 +27,8 @@ export class ReportRowsRepository {
       await m.query(
         `WITH b AS (DELETE FROM report_budget WHERE report_id = $1), t AS (DELETE FROM report_three_public WHERE report_id = $1),
               i AS (DELETE FROM report_indicator WHERE report_id = $1), s AS (DELETE FROM report_score_breakdown WHERE report_id = $1),
-              f AS (DELETE FROM report_finding WHERE report_id = $1)
+              f AS (DELETE FROM report_finding WHERE report_id = $1), pt AS (DELETE FROM report_problem_theme WHERE report_id = $1),
+              pw AS (DELETE FROM report_problem_word WHERE report_id = $1)
          DELETE FROM report_warning WHERE report_id = $1`,
         [reportId],
       );
@@ -39,6 +41,7 @@ export class ReportRowsRepository {
       ...doc.findings.problems.map((text, i) => ({ kind: 'problem', position: i, text })),
       ...doc.findings.measures.map((text, i) => ({ kind: 'measure', position: i, text })),
     ];
+    const problemTerms = classificationRows(doc.findings.problems.map((text, position) => ({ report: reportId, position, text })));
     await m.query(
       `WITH report_update AS (
          UPDATE report SET fiscal_year = $2, kind = $3, score_total = $4, grade = $5, staff_quota = $6, staff_actual = $7,
@@ -60,7 +63,11 @@ export class ReportRowsRepository {
          INSERT INTO report_score_breakdown (report_id, position, level1, level2, weight, score)
          SELECT $1, * FROM unnest($30::int[], $31::text[], $32::text[], $33::numeric[], $34::numeric[])),
        findings AS (
-         INSERT INTO report_finding (report_id, kind, position, text) SELECT $1, * FROM unnest($35::text[], $36::int[], $37::text[]))
+         INSERT INTO report_finding (report_id, kind, position, text) SELECT $1, * FROM unnest($35::text[], $36::int[], $37::text[])),
+       problem_themes AS (
+         INSERT INTO report_problem_theme (report_id, theme, positions) SELECT $1, t.theme, t.positions::int[] FROM unnest($49::text[], $50::text[]) AS t(theme, positions)),
+       problem_words AS (
+         INSERT INTO report_problem_word (report_id, word, statements) SELECT $1, * FROM unnest($51::text[], $52::int[]))
        INSERT INTO report_warning (report_id, code, message, path) SELECT $1, * FROM unnest($38::text[], $39::text[], $40::text[])`,
       [
         // A fresh report was inserted with this very document.
@@ -77,6 +84,8 @@ export class ReportRowsRepository {
         JSON.stringify(coverage), coverage.percent, ind.map((r) => r.category ?? null),
         // The total line's 结转结余 and stated 追加/调整 (optional in the contract: null when absent).
         [doc.budget.total.carryover ?? null, null, null], [doc.budget.total.adjustmentStated ?? null, null, null],
+        // Each 存在的问题 statement's themes and words (the problems endpoint reads them).
+        problemTerms.themes[1], problemTerms.themes[2], problemTerms.words[1], problemTerms.words[2],
       ],
     );
     await this.refreshMetrics(m, [reportId]);

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { classificationRows } from '../analytics/problem-classification.js';
 
 export interface ProvinceDatasetOptions {
   unitsPerRegion: number;
@@ -73,6 +74,17 @@ export async function generateProvinceDataset(db: DataSource, options: ProvinceD
     await m.query(`INSERT INTO report_finding (report_id, kind, position, text)
       SELECT r.id, 'problem', p, ($1::text[])[1 + ((abs(hashtext(r.id::text)) + p * 3) % array_length($1::text[], 1))]
         FROM syn_report r CROSS JOIN generate_series(0, 2) p`, [PROBLEMS]);
+    // Their themes and words, each distinct text classified once (as one report's statement each).
+    const terms = classificationRows(PROBLEMS.map((text, i) => ({ report: i, position: 0, text })));
+    await m.query(`WITH f AS (SELECT f.report_id, f.position, f.text FROM report_finding f JOIN syn_report r ON r.id = f.report_id WHERE f.kind = 'problem'),
+        texts AS (SELECT * FROM unnest($1::text[]) WITH ORDINALITY AS x(text, i)),
+        t AS (INSERT INTO report_problem_theme (report_id, theme, positions)
+              SELECT f.report_id, t.theme, array_agg(f.position ORDER BY f.position) FROM f JOIN texts USING (text)
+                JOIN unnest($2::int[], $3::text[]) AS t(i, theme) ON t.i = texts.i - 1 GROUP BY f.report_id, t.theme)
+      INSERT INTO report_problem_word (report_id, word, statements)
+      SELECT f.report_id, w.word, count(*) FROM f JOIN texts USING (text) JOIN unnest($4::int[], $5::text[]) AS w(i, word) ON w.i = texts.i - 1
+       GROUP BY f.report_id, w.word`,
+    [PROBLEMS, terms.themes[0], terms.themes[1], terms.words[0], terms.words[1]]);
     await m.query(`INSERT INTO report_warning (report_id, code, message, path)
       SELECT id, 'OVER_EXECUTION', '合成数据：执行数超过预算', 'budget.total' FROM syn_report WHERE exec > 1`);
     await m.query(`INSERT INTO report_metric SELECT v.* FROM v_report_metric v JOIN syn_report r ON r.id = v.report_id`);

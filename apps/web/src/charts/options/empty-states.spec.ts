@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { IndicatorCell, OverviewPoint } from '@/api/analytics-types';
+import type { IndicatorCell } from '@/api/analytics-types';
 import { cellText, cellTooltip, heatmapCells, heatmapEmptyReason, indicatorHeatmapOption, NO_SUCH_CATEGORY } from './indicators';
 import { gradeDistributionOption, gradeEmptyReason, gradeLabel, scatterEmptyReason, scatterPoints } from './overview';
-import { row } from './fixtures.spec-helper';
+import { columns } from './fixtures.spec-helper';
 
-const point = (over: Partial<OverviewPoint>): OverviewPoint => ({ ...row({}), anomalies: [], gradeDerived: false, ...over });
 const cell = (over: Partial<IndicatorCell>): IndicatorCell => ({
   reportId: 'r1', unitId: 'u1', unitName: '甲', level1: '产出指标', completion: 100, reason: null,
   met: 2, unmet: 0, qualitativeMet: 0, qualitativeUnmet: 0, unknown: 0, total: 2, ...over,
@@ -13,23 +12,23 @@ const series = (o: { series?: unknown }) => o.series as { data: unknown[]; label
 
 describe('总览 empty charts say why', () => {
   it('a year without reports', () => {
-    expect(scatterEmptyReason({ year: 2030, points: [], includeImplausible: false })).toBe('2030 年没有已确认的报告');
+    expect(scatterEmptyReason({ year: 2030, points: columns([]), includeImplausible: false })).toBe('2030 年没有已确认的报告');
     expect(gradeEmptyReason({ year: 2030, counts: { reports: 0, units: 0, regions: 0, withWarnings: 0 } })).toBe('2030 年没有已确认的报告');
   });
 
   it('2023: 湘潭县 has neither 执行率 nor 调整率', () => {
-    const reason = scatterEmptyReason({ year: 2023, points: [point({ executionRate: null, adjustmentRatio: null })], includeImplausible: false });
+    const reason = scatterEmptyReason({ year: 2023, points: columns([{ executionRate: null, adjustmentRatio: null }]), includeImplausible: false });
     expect(reason).toBe('2023 年没有同时具备预算执行率和预算调整率的单位（共 1 个单位：1 个单位无预算执行率，1 个单位无预算调整率）');
   });
 
   it('every point 异常: left out unless included, and the reason says how to show them', () => {
-    const points = [point({ executionRate: 93.56, adjustmentRatio: 226.81, anomalies: ['adjustmentRatio'] }), point({ executionRate: 184.65, adjustmentRatio: null, anomalies: ['executionRate'] })];
+    const points = columns([{ executionRate: 93.56, adjustmentRatio: 226.81, anomalies: ['adjustmentRatio'] }, { executionRate: 184.65, adjustmentRatio: null, anomalies: ['executionRate'] }]);
     expect(scatterPoints(points, false)).toEqual([]);
     expect(scatterEmptyReason({ year: 2021, points, includeImplausible: false })).toContain('均超出合理范围（异常），已排除；勾选“含异常值”可显示');
-    expect(scatterPoints(points, true)).toHaveLength(1);
+    expect(scatterPoints(points, true)).toEqual([0]);
     expect(scatterEmptyReason({ year: 2021, points, includeImplausible: true })).toBeNull();
     // A 异常 score does not hide a point of the rates' scatter.
-    expect(scatterPoints([point({ anomalies: ['scoreTotal'] })], false)).toHaveLength(1);
+    expect(scatterPoints(columns([{ anomalies: ['scoreTotal'] }]), false)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { meanOf, type MetricKey } from '@hunan-perf/metrics';
-import type { UnitMetricRow } from '@/api/analytics-types';
+import type { UnitRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, metricLabel, metricValue } from './common';
 
@@ -9,7 +9,7 @@ export interface RegionValue { code: string; name: string; value: number | null;
  * Mean of a metric per region: rows are grouped by their region at `level` (a county row counts
  * for its parent city when the map shows cities).
  */
-export function regionValues(rows: UnitMetricRow[], metric: MetricKey, level: 'city' | 'county'): RegionValue[] {
+export function regionValues(rows: UnitRow[], metric: MetricKey, level: 'city' | 'county'): RegionValue[] {
   const groups = new Map<string, { name: string; values: number[]; units: number }>();
   for (const r of rows) {
     const atCity = level === 'city' && r.regionLevel === 'county';
@@ -33,7 +33,7 @@ export function regionValues(rows: UnitMetricRow[], metric: MetricKey, level: 'c
  * The unit rows a map view is about: the whole province, or one 州/市 — its counties' units and
  * its own city-level units (湘西州工信局 belongs to 湘西州 itself, not to a county).
  */
-export function unitsInView(rows: UnitMetricRow[], city: string | null): UnitMetricRow[] {
+export function unitsInView<R extends UnitRow>(rows: R[], city: string | null): R[] {
   return city ? rows.filter((r) => r.regionCode === city || r.parentRegionCode === city) : rows;
 }
 

@@ -1,4 +1,4 @@
-import type { Overview, OverviewPoint, UnitMetricRow } from '@/api/analytics-types';
+import type { Overview, OverviewPoint, OverviewPoints, UnitMetricRow } from '@/api/analytics-types';
 import type { ChartOption } from '../echarts';
 import { aria, esc, GRADE_COLORS, PALETTE } from './common';
 import { formatRate, formatScore } from '@/format';
@@ -43,7 +43,7 @@ export function gradeLabel(p: Pick<OverviewPoint, 'grade' | 'gradeDerived'>): st
 }
 
 /** 得分排名: horizontal bars, best at the top. Rows without a score are left out. */
-export function scoreRankingOption(rows: UnitMetricRow[]): ChartOption {
+export function scoreRankingOption(rows: Pick<UnitMetricRow, 'unitName' | 'scoreTotal' | 'grade'>[]): ChartOption {
   const scored = rows.filter((r) => r.scoreTotal != null).sort((a, b) => (a.scoreTotal ?? 0) - (b.scoreTotal ?? 0));
   const best = [...scored].reverse().slice(0, 3).map((r) => `${r.unitName} ${formatScore(r.scoreTotal)}`).join('，');
   return {
@@ -65,45 +65,48 @@ export function scatterTooltip(row: Pick<UnitMetricRow, 'unitName' | 'fiscalYear
   return `${esc(row.unitName)}<br/>${row.fiscalYear} 年<br/>预算执行率：${formatRate(row.executionRate)}<br/>预算调整率：${formatRate(row.adjustmentRatio)}`;
 }
 
-/** The points the scatter draws: both rates present and, unless 异常 values are included, neither 异常. */
-export function scatterPoints(points: OverviewPoint[], includeImplausible: boolean): OverviewPoint[] {
-  return points.filter(
-    (p) => p.executionRate != null && p.adjustmentRatio != null
-      && (includeImplausible || !p.anomalies.some((a) => a === 'executionRate' || a === 'adjustmentRatio')),
-  );
+/** The places of the points the scatter draws: both rates present and, unless 异常 values are included, neither 异常. */
+export function scatterPoints(points: OverviewPoints, includeImplausible: boolean): number[] {
+  return points.reportId.flatMap((_, i) =>
+    points.executionRate[i] != null && points.adjustmentRatio[i] != null
+      && (includeImplausible || !points.anomalies[i]!.some((a) => a === 'executionRate' || a === 'adjustmentRatio'))
+      ? [i] : []);
 }
 
 /** Why the scatter has no point, in words: no report, no such metric, or every point 异常 and left out. */
 export function scatterEmptyReason(data: Pick<Overview, 'year' | 'points' | 'includeImplausible'>): string | null {
   const year = `${data.year ?? '所选'} 年`;
-  if (!data.points.length) return `${year}没有已确认的报告`;
-  if (scatterPoints(data.points, data.includeImplausible).length) return null;
-  const noExec = data.points.filter((p) => p.executionRate == null).length;
-  const noAdj = data.points.filter((p) => p.adjustmentRatio == null).length;
-  const both = data.points.filter((p) => p.executionRate != null && p.adjustmentRatio != null);
-  if (!both.length) {
+  const { points } = data;
+  const count = points.reportId.length;
+  if (!count) return `${year}没有已确认的报告`;
+  if (scatterPoints(points, data.includeImplausible).length) return null;
+  const noExec = points.executionRate.filter((v) => v == null).length;
+  const noAdj = points.adjustmentRatio.filter((v) => v == null).length;
+  const both = points.executionRate.filter((v, i) => v != null && points.adjustmentRatio[i] != null).length;
+  if (!both) {
     const parts = [noExec ? `${noExec} 个单位无预算执行率` : '', noAdj ? `${noAdj} 个单位无预算调整率` : ''].filter(Boolean).join('，');
-    return `${year}没有同时具备预算执行率和预算调整率的单位（共 ${data.points.length} 个单位：${parts}）`;
+    return `${year}没有同时具备预算执行率和预算调整率的单位（共 ${count} 个单位：${parts}）`;
   }
-  return `${year}同时具备两项比率的 ${both.length} 个单位，其数值均超出合理范围（异常），已排除；勾选“含异常值”可显示`;
+  return `${year}同时具备两项比率的 ${both} 个单位，其数值均超出合理范围（异常），已排除；勾选“含异常值”可显示`;
 }
 
 /** 预算执行率 × 预算调整率: one point per unit that has both rates (异常 ones left out unless included). */
-export function executionScatterOption(points: OverviewPoint[], includeImplausible = true): ChartOption {
+export function executionScatterOption(points: OverviewPoints, includeImplausible = true): ChartOption {
   const usable = scatterPoints(points, includeImplausible);
+  const at = (i: number) => ({ unitName: points.unitName[i]!, fiscalYear: points.fiscalYear[i]!, executionRate: points.executionRate[i]!, adjustmentRatio: points.adjustmentRatio[i]! });
   return {
-    aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位：${usable.map((p) => `${p.unitName} 执行率 ${formatRate(p.executionRate)}、调整率 ${formatRate(p.adjustmentRatio)}`).join('；')}。`),
+    aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位：${usable.map((i) => `${points.unitName[i]} 执行率 ${formatRate(points.executionRate[i]!)}、调整率 ${formatRate(points.adjustmentRatio[i]!)}`).join('；')}。`),
     color: PALETTE,
     tooltip: {
       trigger: 'item',
-      formatter: (p: unknown) => scatterTooltip(usable[(p as { dataIndex: number }).dataIndex]!),
+      formatter: (p: unknown) => scatterTooltip(at(usable[(p as { dataIndex: number }).dataIndex]!)),
     },
     grid: { left: 56, right: 24, top: 24, bottom: 48 },
     xAxis: { type: 'value', name: '预算执行率（%）', nameLocation: 'middle', nameGap: 30, scale: true },
     yAxis: { type: 'value', name: '预算调整率（%）', scale: true },
     series: [{
       type: 'scatter', name: '单位', symbolSize: 14,
-      data: usable.map((p) => ({ name: p.unitName, value: [p.executionRate!, p.adjustmentRatio!], itemStyle: p.anomalies.length ? { color: '#9e9e9e' } : undefined })),
+      data: usable.map((i) => ({ name: points.unitName[i]!, value: [points.executionRate[i]!, points.adjustmentRatio[i]!], itemStyle: points.anomalies[i]!.length ? { color: '#9e9e9e' } : undefined })),
       label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
       markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 100 }] },
     }],

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { METRIC_KEYS, type MetricKey } from '@hunan-perf/metrics';
 import { Transform, Type } from 'class-transformer';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../page.js';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 const list = ({ value }: { value: unknown }) =>
@@ -58,6 +59,22 @@ export class AnalyticsQueryDto {
   @ApiProperty({ required: false, description: '统计包含超出合理范围的异常值（默认不含）', default: false })
   @IsOptional() @Transform(bool) @IsBoolean({ message: 'includeImplausible 必须是 true 或 false' })
   includeImplausible = false;
+
+  @ApiProperty({ required: false, description: '页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页', default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'page 必须是正整数' }) @Min(1, { message: 'page 必须是正整数' })
+  page = 1;
+
+  @ApiProperty({ required: false, description: `每页条数（1–${PAGE_SIZE_MAX}）`, default: PAGE_SIZE_DEFAULT })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'pageSize 必须是整数' }) @Min(1, { message: `pageSize 必须在 1–${PAGE_SIZE_MAX} 之间` }) @Max(PAGE_SIZE_MAX, { message: `pageSize 必须在 1–${PAGE_SIZE_MAX} 之间` })
+  pageSize = PAGE_SIZE_DEFAULT;
+
+  @ApiProperty({ required: false, description: '自评复核：只列自评偏高的', default: false })
+  @IsOptional() @Transform(bool) @IsBoolean({ message: 'flagged 必须是 true 或 false' })
+  flagged = false;
+
+  @ApiProperty({ required: false, description: '自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值）', default: false })
+  @IsOptional() @Transform(bool) @IsBoolean({ message: 'attention 必须是 true 或 false' })
+  attention = false;
 
   @ApiProperty({ required: false, enum: ['json', 'csv', 'xlsx'], default: 'json' })
   @IsOptional() @IsIn(['json', 'csv', 'xlsx'], { message: 'format 必须是 json/csv/xlsx 之一' })

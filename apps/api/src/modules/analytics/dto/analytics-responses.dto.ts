@@ -52,8 +52,15 @@ export class RankedRowDto extends UnitMetricRowDto {
   @ApiProperty({ description: '全省同年度同层级有该指标数值的单位数' }) levelSize: number;
 }
 
-export class RankingsDto {
+/** Where a page of a unit list lies: its number, its size, and how many rows the whole list has. */
+export class PagedDto {
+  @ApiProperty({ description: '页码，从 1 开始' }) page: number;
+  @ApiProperty({ description: '每页条数' }) pageSize: number;
+  @ApiProperty({ description: '全部条数（各页合计）' }) total: number;
+}
+
+export class RankingsDto extends PagedDto {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
   @ApiProperty({ enum: METRIC_KEYS }) metric: MetricKey;
-  @ApiProperty({ type: [RankedRowDto] }) rows: RankedRowDto[];
+  @ApiProperty({ type: [RankedRowDto], description: '本页的行' }) rows: RankedRowDto[];
 }

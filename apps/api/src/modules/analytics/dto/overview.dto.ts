@@ -32,6 +32,37 @@ export class OverviewPointDto extends UnitMetricRowDto {
   @ApiProperty({ enum: PLAUSIBILITY_METRICS, isArray: true, description: '超出合理范围（异常）的指标' }) anomalies: PlausibilityMetric[];
 }
 
+/**
+ * Every point of the scatter as one array per field (the i-th entry of each array is the i-th
+ * point, best score first): the fields of OverviewPointDto without kind and the ranks.
+ */
+export class OverviewPointsDto {
+  @ApiProperty({ type: [String] }) reportId: string[];
+  @ApiProperty({ type: [String] }) unitId: string[];
+  @ApiProperty({ type: [String] }) unitName: string[];
+  @ApiProperty({ type: [String] }) regionCode: string[];
+  @ApiProperty({ type: [String] }) regionName: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['province', 'city', 'county'] } }) regionLevel: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', nullable: true } }) parentRegionCode: (string | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'string', nullable: true } }) parentRegionName: (string | null)[];
+  @ApiProperty({ type: [Number] }) fiscalYear: number[];
+  @ApiProperty({ type: [Boolean] }) isSynthetic: boolean[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '自评得分' }) scoreTotal: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'string', nullable: true, enum: ['优', '良', '中', '差'] }, description: '等级（未写等级的按得分推定）' }) grade: (string | null)[];
+  @ApiProperty({ type: [Boolean], description: '等级为按得分推定' }) gradeDerived: boolean[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '预算执行率 %' }) executionRate: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '预算调整率 %' }) adjustmentRatio: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '三公经费控制率 %' }) threePublicControlRate: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '项目支出占比 %' }) projectShare: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '指标完成率 %' }) indicatorCompletion: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '年初预算数（万元）' }) budgetInitial: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '全年预算数（万元）' }) budgetAdjusted: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, description: '全年执行数（万元）' }) budgetActual: (number | null)[];
+  @ApiProperty({ type: [Number] }) warningCount: number[];
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string', enum: [...PLAUSIBILITY_METRICS] } }, description: '各点超出合理范围（异常）的指标' })
+  anomalies: PlausibilityMetric[][];
+}
+
 /** One 异常 value: the list behind “已排除 n 个异常值”. */
 export class AnomalyDto {
   @ApiProperty({ enum: PLAUSIBILITY_METRICS }) metric: PlausibilityMetric;
@@ -59,5 +90,5 @@ export class OverviewDto {
   @ApiProperty({ type: [AnomalyDto], description: '所有异常值（单位与数值）' }) anomalies: AnomalyDto[];
   @ApiProperty({ type: [OverviewPointDto] }) top: OverviewPointDto[];
   @ApiProperty({ type: [OverviewPointDto] }) bottom: OverviewPointDto[];
-  @ApiProperty({ type: [OverviewPointDto], description: '每个单位一点：预算执行率 × 预算调整率 散点' }) points: OverviewPointDto[];
+  @ApiProperty({ type: OverviewPointsDto, description: '每个单位一点（按列）：预算执行率 × 预算调整率 散点、得分排名、地图' }) points: OverviewPointsDto;
 }

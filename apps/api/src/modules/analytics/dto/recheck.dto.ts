@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PagedDto } from './analytics-responses.dto.js';
 import { PLAUSIBILITY_METRICS, type PlausibilityMetric } from '@hunan-perf/metrics';
 
 export class RecheckItemDto {
@@ -45,9 +46,9 @@ export class RecheckRowDto {
   @ApiProperty({ description: '需关注：自评偏高、有预警、超预算执行或有异常值' }) attention: boolean;
 }
 
-export class RecheckDto {
+export class RecheckDto extends PagedDto {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
   @ApiProperty() rulesVersion: string;
   @ApiProperty({ description: '合理范围设置的版本' }) bandsVersion: string;
-  @ApiProperty({ type: [RecheckRowDto] }) rows: RecheckRowDto[];
+  @ApiProperty({ type: [RecheckRowDto], description: '本页的行（flagged/attention 筛选后）' }) rows: RecheckRowDto[];
 }
