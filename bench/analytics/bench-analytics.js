@@ -4,6 +4,7 @@
 // Run: npm run bench:analytics   (DATABASE_URL if set, else a throw-away embedded PostgreSQL)
 // BENCH_PART=endpoints: the endpoints and the rollup refresh only, no export.
 // BENCH_ENDPOINTS=overview,rankings: only the endpoints whose names start with one of these.
+// BENCH_ONLY=exports: only the dataset and the export figures (no endpoint or confirmation rounds).
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const url = new URL(bench.url);
 // BENCH_SCALE=1,4 (or `-- 1,4`): the endpoints at 1× and 4× the province side by side (units added
 // between the runs); the rollup refresh per confirmation at each scale. The export below runs on the
 // last scale's dataset.
+const ONLY_EXPORTS = process.env.BENCH_ONLY === 'exports';
 const SCALES = String(process.argv[2] ?? process.env.BENCH_SCALE ?? '1').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 let start = process.hrtime.bigint();
 let generated = 0;
@@ -138,18 +140,20 @@ const measure = async (scale) => {
 
 for (const [i, scale] of SCALES.entries()) {
   if (i > 0) await grow(scale);
-  await measure(scale);
+  if (!ONLY_EXPORTS) await measure(scale);
 }
 
-const cell = (f, key) => (f ? fmt(f[key]) : '–').padStart(8);
-console.log(`\ncomputed p50/p95 ms (aim: p95 ≤ 50 ms and ≤ 1.5 × bare SQL), bare SQL p50, cached p50/p95 (aim: p95 ≤ 10 ms), per scale ${SCALES.map((s) => `${s}×`).join(' | ')}`);
-console.log(`${'endpoint'.padEnd(24)} ${SCALES.map((s) => `${`${s}× p50`.padStart(8)} ${'p95'.padStart(8)} ${'SQL p50'.padStart(8)} ${'ratio'.padStart(6)} ${'c p50'.padStart(8)} ${'c p95'.padStart(8)} ${'rows'.padStart(6)}`).join(' |')}`);
-for (const [name, byScale] of results) {
-  const cols = SCALES.map((s) => {
-    const f = byScale.get(s);
-    return `${cell(f, 'p50')} ${cell(f, 'p95')} ${cell(f, 'floor')} ${(f && f.c50 !== undefined ? fmt(f.p50 / f.floor, 2) : '').padStart(6)} ${(f?.c50 !== undefined ? cell(f, 'c50') : ''.padStart(8))} ${(f?.c95 !== undefined ? cell(f, 'c95') : ''.padStart(8))} ${String(f?.size ?? '').padStart(6)}`;
-  });
-  console.log(`${name.padEnd(24)} ${cols.join(' |')}`);
+if (!ONLY_EXPORTS) {
+  const cell = (f, key) => (f ? fmt(f[key]) : '–').padStart(8);
+  console.log(`\ncomputed p50/p95 ms (aim: p95 ≤ 50 ms and ≤ 1.5 × bare SQL), bare SQL p50, cached p50/p95 (aim: p95 ≤ 10 ms), per scale ${SCALES.map((s) => `${s}×`).join(' | ')}`);
+  console.log(`${'endpoint'.padEnd(24)} ${SCALES.map((s) => `${`${s}× p50`.padStart(8)} ${'p95'.padStart(8)} ${'SQL p50'.padStart(8)} ${'ratio'.padStart(6)} ${'c p50'.padStart(8)} ${'c p95'.padStart(8)} ${'rows'.padStart(6)}`).join(' |')}`);
+  for (const [name, byScale] of results) {
+    const cols = SCALES.map((s) => {
+      const f = byScale.get(s);
+      return `${cell(f, 'p50')} ${cell(f, 'p95')} ${cell(f, 'floor')} ${(f && f.c50 !== undefined ? fmt(f.p50 / f.floor, 2) : '').padStart(6)} ${(f?.c50 !== undefined ? cell(f, 'c50') : ''.padStart(8))} ${(f?.c95 !== undefined ? cell(f, 'c95') : ''.padStart(8))} ${String(f?.size ?? '').padStart(6)}`;
+    });
+    console.log(`${name.padEnd(24)} ${cols.join(' |')}`);
+  }
 }
 
 await app.close();

@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { METRIC_DEFINITIONS_VERSION } from '@hunan-perf/metrics';
 import type { Response } from 'express';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from '../analytics/analytics-scope.js';
-import { RAW, type RawTable } from './raw-tables.js';
-import { sendTable } from './send-table.js';
+import { copyCsv } from './copy-csv.js';
+import { RAW, type RawTable, rawTableSql } from './raw-tables.js';
+import { startDownload } from './send-table.js';
+import { cellFromText } from './sql-cells.js';
 import { shanghaiTime } from './shanghai-time.js';
-import type { ExportFormat } from './table-writers.js';
+import type { Column, ExportContext } from './table.js';
+import { type ExportFormat, writeXlsx, zipCsvWithManifest } from './table-writers.js';
+import { bindLiterals, type SqlValue } from './sql-literal.js';
+
+type TextRow = Record<string, string | null>;
 
 /**
- * Raw tables streamed straight from a PostgreSQL cursor into the response: memory stays flat
- * however many rows there are, and there is no row cap.
+ * Raw tables streamed from PostgreSQL into the response, memory flat however many rows there are
+ * and no row cap. CSV is made by the database itself (COPY of cells formatted in SQL, the same
+ * bytes as the JS writer's); XLSX reads the same cells through a cursor.
  */
 @Injectable()
 export class ExportsService {
@@ -21,25 +29,42 @@ export class ExportsService {
 
   async stream(table: RawTable, scope: Scope, years: number[] | null, format: ExportFormat, res: Response, filters: Record<string, string>): Promise<void> {
     const spec = RAW[table];
-    const runner = this.db.createQueryRunner('slave');
+    const sql = rawTableSql(table);
+    const params: SqlValue[] = [scope.kind, scope.includeSynthetic, years, scope.regionCodes, scope.level, scope.unitIds];
+    // The read DataSource's own pool (the replica's when there is one), so a broken client can be dropped.
+    const client = await ((this.db.driver as PostgresDriver).master as Pool).connect();
+    let broken: Error | undefined;
     try {
-      const client = (await runner.connect()) as PoolClient;
-      const params = [scope.kind, scope.includeSynthetic, years, scope.regionCodes, scope.level, scope.unitIds];
-      const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM (${spec.sql}) t`, params)).rows;
-      // Asked before the cursor opens: a query queued behind the stream on this client would wait for ever.
-      const dataAsOf = await this.dataAsOf(client);
-      const rows = client.query(new QueryStream(spec.sql, params, { batchSize: 2_000 }));
-      await sendTable(res, {
-        fileName: spec.title,
-        columns: spec.columns,
-        rows: rows as AsyncIterable<Record<string, string | number | boolean | null>>,
-        context: {
-          title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf,
-          metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION, rows: n, confirmedRows: n,
-        },
-      }, format);
+      startDownload(res, spec.title, format);
+      if (format === 'csv') {
+        await copyCsv(client, bindLiterals(sql, params), spec.columns.map((c) => c.header), res).catch((error: Error) => {
+          broken = error;
+          throw error;
+        });
+        res.end();
+        return;
+      }
+      const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM (${sql}) t`, params)).rows;
+      const context: ExportContext = {
+        title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf: await this.dataAsOf(client),
+        metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION, rows: n, confirmedRows: n,
+      };
+      if (format === 'csv+manifest') {
+        await zipCsvWithManifest({ fileName: spec.title, columns: spec.columns, context }, res, (csv) =>
+          copyCsv(client, bindLiterals(sql, params), spec.columns.map((c) => c.header), csv).catch((error: Error) => {
+            broken = error;
+            throw error;
+          }),
+        );
+        return;
+      }
+      const columns: Column<TextRow>[] = spec.columns.map((c, i) => ({ header: c.header, type: c.type, value: (r) => cellFromText(c.type, r[`c${i}`] ?? null) }));
+      const rows = client.query(new QueryStream(sql, params, { batchSize: 2_000 })) as AsyncIterable<TextRow>;
+      await writeXlsx({ fileName: spec.title, columns, rows, context }, res);
+      if (!res.writableEnded) res.end();
     } finally {
-      await runner.release();
+      // A COPY cut short leaves the connection mid-protocol: it is closed, not pooled.
+      client.release(broken);
     }
   }
 

@@ -1,9 +1,10 @@
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CSV_BOM, csvLine } from '@hunan-perf/contracts';
 import { round, toFixedHalfAway } from '@hunan-perf/metrics';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
-import type { Column, ExportContext, ExportTable } from './table.js';
+import type { Column, ColumnType, ExportContext, ExportTable } from './table.js';
 
 /** Amounts, rates and scores: two decimals, rounded half away from zero in decimal (the contract's one rule). */
 const TWO_DECIMALS: ReadonlySet<Column<unknown>['type']> = new Set(['amount', 'rate', 'score']);
@@ -29,20 +30,27 @@ const csvCell = <Row>(column: Column<Row>, row: Row): string => {
 /** Lines are gathered into chunks of about this many characters before each write. */
 const CHUNK = 64 * 1024;
 
-/** Writes the table as CSV (UTF-8 BOM, RFC 4180, formula-looking cells defused), streaming in chunks. */
-export async function writeCsv<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
-  let rows = 0;
+async function* csvChunks<Row>(table: ExportTable<Row>, count: { rows: number }): AsyncGenerator<string> {
   let chunk = CSV_BOM + csvLine(table.columns.map((c) => c.header));
   for await (const row of table.rows) {
     chunk += `${table.columns.map((c) => csvCell(c, row)).join(',')}\r\n`;
-    rows += 1;
+    count.rows += 1;
     if (chunk.length >= CHUNK) {
-      await write(out, chunk);
+      yield chunk;
       chunk = '';
     }
   }
-  if (chunk) await write(out, chunk);
-  return rows;
+  if (chunk) yield chunk;
+}
+
+/**
+ * Writes the table as CSV (UTF-8 BOM, RFC 4180, formula-looking cells defused), streaming in chunks
+ * piped with backpressure (one drain listener for the whole table); out stays open.
+ */
+export async function writeCsv<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+  const count = { rows: 0 };
+  await pipeline(Readable.from(csvChunks(table, count), { objectMode: false }), out, { end: false });
+  return count.rows;
 }
 
 /** The defused text an XLSX text cell gets: the same rule as CSV, so a formula never runs. */
@@ -118,12 +126,21 @@ export function contextLines(context: ExportContext): [string, string][] {
 }
 
 /** A zip of the CSV and manifest.json (filters, data as of, definition versions, row counts). */
-export async function writeCsvWithManifest<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+export function writeCsvWithManifest<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
+  return zipCsvWithManifest(table, out, (csv) => writeCsv(table, csv));
+}
+
+/** The zip of writeCsvWithManifest around a CSV that `writeBody` writes (and counts). */
+export async function zipCsvWithManifest(
+  table: { fileName: string; columns: readonly { header: string; type: ColumnType }[]; context: ExportContext },
+  out: Writable,
+  writeBody: (csv: Writable) => Promise<number>,
+): Promise<number> {
   const zip = new yazl.ZipFile();
   zip.outputStream.pipe(out);
   const csv = new PassThrough();
   zip.addReadStream(csv, `${table.fileName}.csv`);
-  const rows = await writeCsv(table, csv);
+  const rows = await writeBody(csv);
   csv.end();
   const manifest = { ...table.context, rows, columns: table.columns.map((c) => ({ header: c.header, type: c.type })) };
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json');
@@ -133,22 +150,6 @@ export async function writeCsvWithManifest<Row>(table: ExportTable<Row>, out: Wr
     out.once('error', reject);
   });
   return rows;
-}
-
-/** Writes and, when the stream's buffer is full, waits for it to drain (or fail). */
-function write(out: Writable, chunk: string): Promise<void> {
-  if (out.write(chunk, 'utf8')) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      out.off('drain', onDrain);
-      out.off('error', done);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => done();
-    out.on('drain', onDrain);
-    out.on('error', done);
-  });
 }
 
 export type ExportFormat = 'csv' | 'xlsx' | 'csv+manifest';
