@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { databaseUrlFor } from './database-url.js';
 
 const run = promisify(execFile);
 
@@ -17,8 +18,8 @@ export interface StreamingPair {
   /** Superuser URLs (trust on 127.0.0.1) of the primary and of its hot standby, database `postgres`. */
   primaryUrl: string;
   standbyUrl: string;
-  /** Runs SQL on one server as the superuser, on a connection of its own. */
-  sql<T = Record<string, unknown>>(server: 'primary' | 'standby', text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL on one server as the superuser, on a connection of its own (database `postgres` unless named). */
+  sql<T = Record<string, unknown>>(server: 'primary' | 'standby', text: string, params?: unknown[], database?: string): Promise<T[]>;
   /** Waits until the standby has replayed everything the primary has written so far (bounded attempts). */
   caughtUp(): Promise<void>;
   /** Stops both servers at once and removes their folders; safe to call after a failed start. */
@@ -65,8 +66,8 @@ export async function startStreamingPair(): Promise<StreamingPair> {
     throw error;
   }
   const urls = { primary: `postgres://postgres@127.0.0.1:${primaryPort}/postgres`, standby: `postgres://postgres@127.0.0.1:${standbyPort}/postgres` };
-  const sql = async <T>(server: 'primary' | 'standby', text: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: urls[server] });
+  const sql = async <T>(server: 'primary' | 'standby', text: string, params: unknown[] = [], database = 'postgres'): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: databaseUrlFor(urls[server], database) });
     await client.connect();
     try {
       return (await client.query(text, params)).rows as T[];
