@@ -23,13 +23,13 @@ import { TemplatesModule } from './modules/templates/templates.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(dataSource: DataSource, config: AppConfig, logger: Logger): DynamicModule {
+  static forRoot(dataSource: DataSource, readDataSource: DataSource, config: AppConfig, logger: Logger): DynamicModule {
     const hasWeb = existsSync(path.join(config.webDistDir, 'index.html'));
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, logger),
-        DatabaseModule.forDataSource(dataSource),
+        DatabaseModule.forDataSource(dataSource, readDataSource),
         AuditModule,
         AuthModule,
         UsersModule,

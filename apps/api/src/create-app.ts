@@ -21,9 +21,12 @@ import { docsRequireSignIn } from './modules/auth/docs-sign-in.js';
 
 export const API_PREFIX = 'api';
 
-/** Builds the Nest application (not yet listening): used by `npm start` and by the tests alike. */
-export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dataSource, config, logger), {
+/**
+ * Builds the Nest application (not yet listening): used by `npm start` and by the tests alike.
+ * The dashboard reads through readDataSource (a replica's, or the primary's).
+ */
+export async function createApp(dataSource: DataSource, config: AppConfig, logger: Logger, readDataSource = dataSource): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(dataSource, readDataSource, config, logger), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     bodyParser: false,
   });

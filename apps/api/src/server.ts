@@ -14,17 +14,19 @@ export class StartupError extends Error {}
 export interface RunningServer {
   app: INestApplication;
   dataSource: DataSource;
+  /** The dashboard's read connection (the replica's when DATABASE_READ_URL is set). */
+  readDataSource: DataSource;
   url: string;
   stop(): Promise<void>;
 }
 
 /**
  * Start-up in order: database (embedded when no DATABASE_URL) → migrations → regions and
- * units → first admin → sample reports on an empty database → HTTP. Each failure is one clear
- * line; whatever started is stopped again.
+ * units → the read replica (DATABASE_READ_URL) → first admin → sample reports on an empty
+ * database → HTTP. Each failure is one clear line; whatever started is stopped again.
  */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, { readReplica: true });
   let app: INestApplication | null = null;
   const stop = async () => {
     await app?.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the app failed'));
@@ -32,7 +34,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     await database.close();
   };
   try {
-    app = await createApp(database.dataSource, config, logger);
+    app = await createApp(database.dataSource, config, logger, database.readDataSource);
     const admin = await app.get(UsersService).ensureAdmin(config.adminPassword);
     if (admin.generatedPassword) {
       // Shown once, on the console only — never written to the structured log.
@@ -47,7 +49,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     await listen(app, config);
     const address = `http://localhost:${config.port}`;
     logger.info({ url: address }, `listening on ${address}`);
-    return { app, dataSource: database.dataSource, url: address, stop };
+    return { app, dataSource: database.dataSource, readDataSource: database.readDataSource, url: address, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -98,6 +98,25 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect([next.answer.json.toString(), next.hit]).toEqual(['{}', false]);
   });
 
+  it('keys on data_version as the read connection sees it; an answer computed while it moved is returned but not kept', async () => {
+    const cache = newCache();
+    const bump = () => t.dataSource.query(`UPDATE data_version SET version = version + 1`);
+    const before = await cache.version();
+    // Another process confirms a report while this answer is being computed.
+    const moving = await cache.versioned('overview|x', async () => {
+      await bump();
+      return '{"n":"mixed"}';
+    });
+    expect([moving.answer.json.toString(), moving.hit]).toEqual(['{"n":"mixed"}', false]);
+    expect(cache.size).toBe(0);
+    const after = await cache.version();
+    expect(BigInt(after)).toBe(BigInt(before) + 1n);
+    const steady = await cache.versioned('overview|x', async () => '{"n":"steady"}');
+    expect(steady.hit).toBe(false);
+    expect(cache.get(`overview|x|${after}`)).toBe('{"n":"steady"}');
+    expect((await cache.versioned('overview|x', async () => '{"n":"again"}')).answer.json.toString()).toBe('{"n":"steady"}');
+  });
+
   it('through the API: a burst of the same request computes once and the cache holds that answer once', async () => {
     const viewer = await sessionAs(t, 'viewer');
     const responses = await Promise.all(

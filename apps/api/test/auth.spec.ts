@@ -65,6 +65,8 @@ describe('auth', () => {
   it('health is public and reports the database', async () => {
     const res = await request(t.server).get('/api/health').expect(200);
     expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+    // No DATABASE_READ_URL: the dashboard reads from the primary, which is no standby and has no lag.
+    expect(res.body.readDatabase).toEqual({ connection: 'primary', database: 'up', standby: false, lagBytes: null, lagSeconds: null });
     expect(res.headers['x-request-id']).toBeDefined();
   });
 });

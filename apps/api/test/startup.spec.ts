@@ -33,6 +33,24 @@ describe('start-up: bad configuration ends with one clear line', () => {
     }
   });
 
+  it('a malformed DATABASE_READ_URL, or one without DATABASE_URL, is one line naming it', () => {
+    const message = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(message({ DATABASE_URL: 'postgres://a@h/db', DATABASE_READ_URL: 'standby:5432' })).toMatch(/DATABASE_READ_URL must look like postgres:\/\//);
+    expect(message({ DATABASE_READ_URL: 'postgres://a@standby/db' })).toBe(
+      'Invalid environment: DATABASE_READ_URL needs DATABASE_URL (the primary it is a standby of); set both, or unset DATABASE_READ_URL',
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@h/db', DATABASE_READ_URL: 'postgres://a@standby/db' }).databaseReadUrl).toBe('postgres://a@standby/db');
+    expect(loadConfig({ DATABASE_URL: 'postgres://a@h/db' }).databaseReadUrl).toBeNull();
+  });
+
   it('an unreachable DATABASE_URL says where and what to do', async () => {
     const config = { ...loadConfig({}), databaseUrl: 'postgres://nobody@127.0.0.1:1/nothing' };
     const error = await startServer(config, silent).catch((e: unknown) => e);
@@ -58,6 +76,16 @@ describe('start-up: bad configuration ends with one clear line', () => {
       } finally {
         busy.close();
       }
+    });
+
+    it('an unreachable DATABASE_READ_URL stops start-up with one line naming it', async () => {
+      const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: db.url, databaseReadUrl: 'postgres://nobody@127.0.0.1:1/standby', port: 0 };
+      const error = await startServer(config, silent).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatabaseConnectError);
+      expect((error as Error).message).toMatch(
+        /^Cannot connect to the read replica at postgres:\/\/nobody@127\.0\.0\.1:1\/standby: .*ECONNREFUSED.*\. Check DATABASE_READ_URL \(a hot standby of DATABASE_URL\), or unset it to read from the primary\.$/,
+      );
+      expect((error as Error).message).not.toContain('\n');
     });
 
     it('starts, serves health, and stops cleanly', async () => {

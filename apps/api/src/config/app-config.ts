@@ -16,6 +16,11 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'MIGRATION_DATABASE_URL must look like postgres://owner@host:5432/database' })
   MIGRATION_DATABASE_URL?: string;
 
+  /** A hot standby of DATABASE_URL's database: analytics and exports read from it, writes stay on the primary. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must look like postgres://user@standby-host:5432/database' })
+  DATABASE_READ_URL?: string;
+
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
@@ -51,6 +56,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   /** MIGRATION_DATABASE_URL: migrations (and the app role's grants) run as this owner; null = DATABASE_URL. */
   migrationDatabaseUrl: string | null;
+  /** DATABASE_READ_URL: the dashboard's read connection (a hot standby, read-only); null = the primary. */
+  databaseReadUrl: string | null;
   port: number;
   host: string;
   dataDir: string;
@@ -77,10 +84,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const messages = errors.flatMap((e) => Object.values(e.constraints ?? { invalid: `${e.property} is invalid` }));
     throw new ConfigError(`Invalid environment: ${messages.join('; ')}`);
   }
+  if (parsed.DATABASE_READ_URL && !parsed.DATABASE_URL) {
+    throw new ConfigError('Invalid environment: DATABASE_READ_URL needs DATABASE_URL (the primary it is a standby of); set both, or unset DATABASE_READ_URL');
+  }
   const repoRoot = findRepoRoot(cwd);
   return {
     databaseUrl: parsed.DATABASE_URL ?? null,
     migrationDatabaseUrl: parsed.DATABASE_URL ? (parsed.MIGRATION_DATABASE_URL ?? null) : null,
+    databaseReadUrl: parsed.DATABASE_READ_URL ?? null,
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir: path.resolve(repoRoot, parsed.DATA_DIR),

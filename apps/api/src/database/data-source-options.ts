@@ -5,8 +5,11 @@ import { AppUserEntity } from '../modules/users/app-user.entity.js';
 /** Tables reached through a TypeORM repository; every other table is read and written by SQL in repositories. */
 export const entities = [AppUserEntity];
 
-/** The one DataSource configuration, shared by the app, the migration CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The one DataSource configuration, shared by the app, the migration CLI and the tests;
+ * `settings` are further `-c name=value` session settings (the read replica's read-only flag).
+ */
+export function dataSourceOptions(url: string, settings: string[] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,6 +19,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: 10, connectionTimeoutMillis: 5_000, options: '-c timezone=UTC' },
+    extra: { max: 10, connectionTimeoutMillis: 5_000, options: ['timezone=UTC', ...settings].map((s) => `-c ${s}`).join(' ') },
   };
 }

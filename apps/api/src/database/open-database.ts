@@ -5,21 +5,24 @@ import { seedRegions } from '../modules/regions/region-seeder.js';
 import { backfillProblemClassification } from '../modules/analytics/problem-classification.js';
 import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
-import { connect, describeDatabaseUrl, migrate } from './connect.js';
+import { connect, connectReadOnly, describeDatabaseUrl, migrate } from './connect.js';
 import { EmbeddedDatabase } from './embedded-database.js';
 import { checkAppRole, grantAppRole, prepareEmbeddedRoles, roleWarning, urlUser } from './roles.js';
 
 export interface OpenDatabase {
   dataSource: DataSource;
+  /** What the dashboard reads from: the read-only DATABASE_READ_URL connection (readReplica), or dataSource itself. */
+  readDataSource: DataSource;
   /** Closes the connection and stops the embedded server if this process started it. */
   close(): Promise<void>;
 }
 
 /**
  * DATABASE_URL, or the embedded server (reusing one a running `npm start` already serves),
- * then pending migrations, the region tree and the unit registry. Shared by the server and the CLIs.
+ * then pending migrations, the region tree, the unit registry and — for the server (readReplica),
+ * not the CLIs, which only write — the DATABASE_READ_URL replica. Shared by the server and the CLIs.
  */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<OpenDatabase> {
+export async function openDatabase(config: AppConfig, logger: Logger, options: { readReplica?: boolean } = {}): Promise<OpenDatabase> {
   const undo: Array<() => Promise<void>> = [];
   const close = async () => {
     for (const step of undo.reverse()) await step().catch((error: unknown) => logger.warn({ err: error }, 'close step failed'));
@@ -55,11 +58,23 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);
-    return { dataSource, close };
+    const readDataSource = options.readReplica ? await openReadDataSource(config, dataSource, logger, undo) : dataSource;
+    return { dataSource, readDataSource, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** The read-only replica connection when DATABASE_READ_URL is set (its close pushed onto undo), else the primary's. */
+async function openReadDataSource(config: AppConfig, primary: DataSource, logger: Logger, undo: Array<() => Promise<void>>): Promise<DataSource> {
+  if (!config.databaseReadUrl) return primary;
+  const replica = await connectReadOnly(config.databaseReadUrl);
+  undo.push(() => replica.destroy());
+  const [{ standby }] = await replica.query(`SELECT pg_is_in_recovery() AS standby`);
+  const where = describeDatabaseUrl(config.databaseReadUrl);
+  logger.info({ database: where, standby }, `dashboard reads from ${standby ? 'the hot standby' : 'the server'} at ${where} (DATABASE_READ_URL)`);
+  return replica;
 }
 
 export interface DatabaseUrls {

@@ -303,7 +303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 健康检查：服务与数据库是否可用（数据库不可用时返回 503） */
+        /** 健康检查：服务、数据库与看板读取连接（只读副本）是否可用（主库不可用时返回 503） */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;

@@ -10,7 +10,7 @@ describe('health store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('keeps the health answer and calls /api/health', async () => {
-    const fetch = respond(200, { status: 'ok', database: 'up', databaseKind: 'embedded', databaseVersion: '18.4', uptimeSeconds: 5 });
+    const fetch = respond(200, { status: 'ok', database: 'up', databaseKind: 'embedded', databaseVersion: '18.4', readDatabase: { connection: 'primary', database: 'up', standby: false, lagBytes: null, lagSeconds: null }, uptimeSeconds: 5 });
     vi.stubGlobal('fetch', fetch);
     const store = useHealthStore();
     await store.refresh();

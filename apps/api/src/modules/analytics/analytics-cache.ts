@@ -14,6 +14,16 @@ export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
  * a metric definition is recomputed. It is read on every request, so an answer is never served
  * after a confirm — in any process.
  *
+ * With a replica (DATABASE_READ_URL) the answer is computed on a hot standby that may lag the
+ * primary, so data_version is read from that same read connection, never the primary: the key is
+ * the version the standby has replayed, and the answer under it is computed from the same replayed
+ * data. Reading the primary's version instead would, during lag, file an answer computed from
+ * older data under the newer key, and serve it stale until the next change. The compute runs
+ * several queries on pooled connections; a standby's replay (like a primary's commits) only moves
+ * forward, so if the version read again after computing is still the same, every query in between
+ * saw exactly that version — otherwise the answer is returned but not kept. (DATABASE_READ_URL must
+ * therefore name one standby, not a balancer over several, whose replay positions differ.)
+ *
  * Each entry is kept encoded (JSON, gzip and brotli bytes, ETag: encoded-answer.ts), made once.
  * Sizes are the bytes held (the JSON's UTF-8 plus its compressed copies), least recently used first out. One key is computed once at a
  * time: concurrent misses for it wait for the first computation (single flight).
@@ -26,9 +36,19 @@ export class AnalyticsCache {
 
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
+  /** data_version as the read connection sees it (the standby's replayed one with a replica). */
   async version(): Promise<string> {
     const [{ version }] = await this.db.query(`SELECT version::text FROM data_version`);
     return version as string;
+  }
+
+  /**
+   * The answer of `key` at the data's current version: cached, or computed and kept when
+   * data_version did not move while it was computed.
+   */
+  async versioned(key: string, compute: () => Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+    const version = await this.version();
+    return this.getOrCompute(`${key}|${version}`, compute, async () => (await this.version()) === version);
   }
 
   /** Bytes held now (the sum of the entries' sizes). */
@@ -65,17 +85,22 @@ export class AnalyticsCache {
   }
 
   /**
-   * The cached answer, or the one `compute` makes (cached for the next caller). While a key is
-   * being computed, other callers of the same key wait for that computation instead of starting
-   * their own; a failed computation is not cached and the next caller tries again.
+   * The cached answer, or the one `compute` makes (cached for the next caller unless `keep` says
+   * no). While a key is being computed, other callers of the same key wait for that computation
+   * instead of starting their own; a failed computation is not cached and the next caller tries again.
    */
-  async getOrCompute(key: string, compute: () => Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+  async getOrCompute(
+    key: string,
+    compute: () => Promise<string>,
+    keep: () => Promise<boolean> = async () => true,
+  ): Promise<{ answer: EncodedAnswer; hit: boolean }> {
     const cached = this.entry(key);
     if (cached !== undefined) return { answer: cached, hit: true };
     const running = this.inFlight.get(key);
     if (running) return { answer: await running, hit: true };
-    const computation = compute().then(encodeAnswer).then((answer) => {
-      this.set(key, answer);
+    const computation = compute().then(async (json) => {
+      const [answer, kept] = await Promise.all([encodeAnswer(json), keep()]);
+      if (kept) this.set(key, answer);
       return answer;
     });
     this.inFlight.set(key, computation);

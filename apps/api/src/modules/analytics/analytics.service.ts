@@ -39,8 +39,8 @@ export class AnalyticsService {
   async respond(kind: AnalyticsKind, q: AnalyticsQueryDto, user: AuthUser, res: Response): Promise<unknown> {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
-      const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}|${await this.cache.version()}`;
-      const { answer, hit } = await this.cache.getOrCompute(key, async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize })));
+      const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}`;
+      const { answer, hit } = await this.cache.versioned(key, async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize })));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       sendAnswer(res.req, res, answer);
       return undefined;
