@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { seedRegions } from '../modules/regions/region-seeder.js';
 import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
+import { backfillQuality } from '../modules/quality/report-quality.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, describeDatabaseUrl, migrate } from './connect.js';
 import { EmbeddedDatabase } from './embedded-database.js';
@@ -49,6 +50,8 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<O
     if (warning) logger.warn(warning);
     const backfilled = await backfillIndicatorAssessments(dataSource);
     if (backfilled) logger.info({ backfilled }, `assessed ${backfilled} indicator row(s) written before assessments were stored`);
+    const flagged = await backfillQuality(dataSource);
+    if (flagged) logger.info({ flagged }, `computed quality flags of ${flagged} report(s) stored before they existed`);
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);
