@@ -17,6 +17,7 @@ import { RegionsModule } from './modules/regions/regions.module.js';
 import { UnitsModule } from './modules/units/units.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { QualityModule } from './modules/quality/quality.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         DocumentsModule,
         TemplatesModule,
         AnalyticsModule,
+        QualityModule,
         ExportsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'], serveStaticOptions: webStaticOptions(config.webDistDir) })]

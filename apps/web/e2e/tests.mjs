@@ -6,6 +6,7 @@ import { accountAdminTests } from './account-admin.mjs';
 import { analyticsViewTests } from './analytics-views.mjs';
 import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
+import { qualityResultsTests } from './quality-and-results.mjs';
 
 const UNITS = {
   liuyang: '浏阳市工业和信息化局',
@@ -228,4 +229,5 @@ export const tests = [
   ...analyticsViewTests,
   ...reviewTests,
   ...accountAdminTests,
+  ...qualityResultsTests,
 ];

@@ -19,3 +19,9 @@ export {
   type RecheckRule, type RecheckRuleSet, type RecheckItem, type RecheckInput, type RecheckBasis,
 } from './recheck.js';
 export { categoryOf, LEVEL1_CATEGORY_WORDS, BROAD_LEVEL1_WORDS } from './indicator-category.js';
+export { completionRatio, isCostRow, COST_ROW_WORDS } from './indicator-status.js';
+export {
+  QUALITY_FLAG_CODES, QUALITY_FLAGS, DEFAULT_QUALITY_THRESHOLDS, qualityFlags,
+  type QualityFlagCode, type QualityThresholds, type QualityInput, type QualityFlag, type QualityFlagRow, type QualityIndicator,
+} from './quality-flags.js';
+export { BUDGET_CHANGE, budgetChange, changeDirection, type BudgetChange } from './budget-change.js';

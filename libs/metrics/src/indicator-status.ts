@@ -10,7 +10,14 @@ export interface IndicatorAssessment {
   status: IndicatorStatus;
 }
 
-const COST_ROW = /成本指标|三公|经费支出/;
+/** Words that make an indicator row cost-type (the contract's 成本指标, 三公, 经费支出): a bare number there means at most. */
+export const COST_ROW_WORDS: readonly string[] = ['成本指标', '三公', '经费支出'];
+
+/** A cost-type row: its 一级, 二级 or name mentions one of COST_ROW_WORDS. */
+export function isCostRow(row: Pick<IndicatorRow, 'level1' | 'level2' | 'name'>): boolean {
+  const text = `${row.level1 ?? ''} ${row.level2 ?? ''} ${row.name ?? ''}`;
+  return COST_ROW_WORDS.some((w) => text.includes(w));
+}
 
 /**
  * The contract's rule: quantitative when target and actual both parse with comparable units;
@@ -22,8 +29,7 @@ export function assessIndicator(row: Pick<IndicatorRow, 'level1' | 'level2' | 'n
   const target = parseQuantity(row.target);
   const actual = parseQuantity(row.actual);
   if (target && actual && unitsComparable(target, actual)) {
-    const costRow = COST_ROW.test(`${row.level1 ?? ''} ${row.level2 ?? ''} ${row.name ?? ''}`);
-    const comparator: Comparator = target.comparator ?? (costRow ? 'atMost' : 'atLeast');
+    const comparator: Comparator = target.comparator ?? (isCostRow(row) ? 'atMost' : 'atLeast');
     const met =
       comparator === 'atLeast' ? actual.value >= target.value - 1e-9
         : comparator === 'atMost' ? actual.value <= target.value + 1e-9
@@ -48,4 +54,16 @@ export function indicatorCompletion(rows: IndicatorRow[]): number | null {
     else unmet += 1;
   }
   return percent(met, met + unmet);
+}
+
+/**
+ * 完成程度: actual ÷ target × 100 for a quantitative "at least" row with a positive target (the
+ * same parse and comparator as assessIndicator); null for any other row.
+ */
+export function completionRatio(row: Pick<IndicatorRow, 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score'>): number | null {
+  const assessed = assessIndicator(row);
+  if (!assessed.quantitative || assessed.comparator !== 'atLeast') return null;
+  const target = parseQuantity(row.target)!;
+  const actual = parseQuantity(row.actual)!;
+  return target.value > 0 ? percent(actual.value, target.value) : null;
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { seedRegions } from '../modules/regions/region-seeder.js';
 import { backfillProblemClassification } from '../modules/analytics/problem-classification.js';
 import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
+import { backfillQuality } from '../modules/quality/report-quality.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, connectReadOnly, describeDatabaseUrl, migrate } from './connect.js';
 import { EmbeddedDatabase } from './embedded-database.js';
@@ -55,6 +56,8 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     if (backfilled) logger.info({ backfilled }, `assessed ${backfilled} indicator row(s) written before assessments were stored`);
     const classified = await backfillProblemClassification(dataSource);
     if (classified) logger.info({ classified }, `classified ${classified} 存在的问题 statement(s) into themes and words`);
+    const flagged = await backfillQuality(dataSource);
+    if (flagged) logger.info({ flagged }, `computed quality flags of ${flagged} report(s) stored before they existed`);
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);

@@ -36,6 +36,12 @@ export type RecheckItem = S['RecheckItemDto'];
 export type RecheckRow = S['RecheckRowDto'];
 export type Recheck = S['RecheckDto'];
 export type Problems = S['ProblemsDto'];
+export type QualitySummary = S['QualitySummaryDto'];
+export type QualityRegion = S['QualityRegionDto'];
+export type ReportQuality = S['ReportQualityDto'];
+export type ResultsApplication = S['ResultsApplicationDto'];
+export type ResultsRow = S['ResultsApplicationRowDto'];
+export type ResultsGrade = S['ResultsGradeSummaryDto'];
 
 /** The common query-string filters of every analytics endpoint. */
 export interface AnalyticsFilters {

@@ -1,6 +1,6 @@
 /** Typed wrappers over apiFetch: one function per API route the web app uses. */
 import type {
-  AnalyticsFilters, Compare, Indicators, Overview, Problems, Rankings, Recheck, Trends,
+  AnalyticsFilters, Compare, Indicators, Overview, Problems, QualitySummary, Rankings, Recheck, ReportQuality, ResultsApplication, Trends,
 } from './analytics-types';
 import { apiFetch } from './http';
 import { toQuery } from './query';
@@ -48,6 +48,7 @@ export const reportsApi = {
   list: (query: ReportListQuery) => apiFetch<ReportList>(`/reports${toQuery(query)}`),
   get: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`),
   versions: (id: string) => apiFetch<ReportVersion[]>(`/reports/${encodeURIComponent(id)}/versions`),
+  qualityFlags: (id: string) => apiFetch<ReportQuality>(`/reports/${encodeURIComponent(id)}/quality-flags`),
   edit: (id: string, body: EditReport) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`, json('PATCH', body)),
   editRow: (id: string, body: RowEdit) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/rows`, json('PATCH', body)),
   confirm: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
@@ -66,6 +67,8 @@ export const analyticsApi = {
   rankings: (f: Q) => apiFetch<Rankings>(`/analytics/rankings${toQuery(f)}`),
   recheck: (f: Q) => apiFetch<Recheck>(`/analytics/recheck${toQuery(f)}`),
   problems: (f: Q) => apiFetch<Problems>(`/analytics/problems${toQuery(f)}`),
+  qualityFlags: (f: Q) => apiFetch<QualitySummary>(`/analytics/quality-flags${toQuery(f)}`),
+  resultsApplication: (f: Q) => apiFetch<ResultsApplication>(`/analytics/results-application${toQuery(f)}`),
 };
 
 /** The download address of an analytics table or export (CSV with a BOM, or XLSX). */

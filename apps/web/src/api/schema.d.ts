@@ -673,6 +673,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/quality-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评质量提示汇总：按地区统计出现每项提示（指标全部满分、高分低执行、目标值偏低、成本指标写成“不低于”、存在的问题空泛、权重合计不符）的报告数与占比；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_qualityFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/results-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结果应用：各单位该年度的等级、得分与次年年初预算数的变动（万元、%），按等级统计预算增加、减少、持平的单位占比；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件） */
+        get: operations["AnalyticsController_resultsApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/recheck-rules": {
         parameters: {
             query?: never;
@@ -684,6 +718,41 @@ export interface paths {
         get: operations["RecheckRulesController_rules"];
         /** 修改自评复核规则集（管理员；逐项校验，记入审计日志） */
         put: operations["RecheckRulesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/quality-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报告的自评质量提示：每项提示的标题、说明与所涉的行 */
+        get: operations["QualityController_reportFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/quality-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自评质量提示的阈值与各项提示的说明 */
+        get: operations["QualityController_settings"];
+        /** 修改自评质量提示阈值（管理员；逐项校验，记入审计日志，全部报告的提示按新阈值重新计算） */
+        put: operations["QualityController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -900,6 +969,10 @@ export interface components {
             scoreTotal: number | null;
             grade: string | null;
             warningCount: number;
+            /** @description 自评质量提示项数 */
+            qualityFlagCount: number;
+            /** @description 自评质量提示代码 */
+            qualityFlags: ("ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF")[];
             /** @description 覆盖率（0–100，%）：识别出的字段与指标单元格所占比例；未知为 null */
             coveragePercent: number | null;
             isSynthetic: boolean;
@@ -1650,6 +1723,147 @@ export interface components {
             themes: components["schemas"]["ProblemThemeDto"][];
             keywords: components["schemas"]["KeywordDto"][];
         };
+        QualityFlagTitleDto: {
+            /** @enum {string} */
+            code: "ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF";
+            title: string;
+            description: string;
+        };
+        QualityFlagCountDto: {
+            /** @enum {string} */
+            code: "ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF";
+            /** @description 出现该提示的报告数 */
+            count: number;
+            /** @description 占报告数的比例（%） */
+            share: number | null;
+        };
+        QualityRegionDto: {
+            /** @description 地区代码；合计行为 null */
+            regionCode: string | null;
+            regionName: string;
+            /** @description 当前已确认报告数 */
+            reports: number;
+            /** @description 至少有一项提示的报告数 */
+            flagged: number;
+            /** @description 有提示的报告占比（%） */
+            flaggedShare: number | null;
+            counts: components["schemas"]["QualityFlagCountDto"][];
+        };
+        QualitySummaryDto: {
+            year: number | null;
+            thresholdsVersion: string;
+            flags: components["schemas"]["QualityFlagTitleDto"][];
+            /** @description 按单位所在地区，每个地区一行 */
+            regions: components["schemas"]["QualityRegionDto"][];
+            /** @description 合计 */
+            total: components["schemas"]["QualityRegionDto"];
+        };
+        ResultsApplicationRowDto: {
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            regionLevel: string;
+            fiscalYear: number;
+            /**
+             * @description 等级（未写等级的按得分推定）
+             * @enum {string|null}
+             */
+            grade: "优" | "良" | "中" | "差" | null;
+            /** @description 等级按得分推定 */
+            gradeDerived: boolean;
+            /** @description 自评得分 */
+            scoreTotal: number | null;
+            /** @description 当年年初预算数（万元） */
+            budgetInitial: number | null;
+            /** @description 次年有当前已确认报告 */
+            hasNextYear: boolean;
+            /** @description 次年年初预算数（万元） */
+            nextBudgetInitial: number | null;
+            /** @description 年初预算变动（万元）：次年 − 当年 */
+            changeAmount: number | null;
+            /** @description 年初预算变动率（%） */
+            changePercent: number | null;
+            /**
+             * @description 增加 / 减少 / 持平
+             * @enum {string|null}
+             */
+            direction: "grew" | "shrank" | "unchanged" | null;
+        };
+        ResultsGradeSummaryDto: {
+            /** @enum {string} */
+            grade: "优" | "良" | "中" | "差";
+            /** @description 两年年初预算数都有的单位数 */
+            units: number;
+            grew: number;
+            shrank: number;
+            unchanged: number;
+            /** @description 增加的单位占比（%） */
+            shareGrew: number | null;
+            /** @description 减少的单位占比（%） */
+            shareShrank: number | null;
+            /** @description 持平的单位占比（%） */
+            shareUnchanged: number | null;
+        };
+        ResultsApplicationDto: {
+            /** @description 评价年度 */
+            year: number | null;
+            /** @description 对照的次年 */
+            nextYear: number | null;
+            rows: components["schemas"]["ResultsApplicationRowDto"][];
+            /** @description 按等级：预算增加、减少、持平的单位数与占比 */
+            grades: components["schemas"]["ResultsGradeSummaryDto"][];
+        };
+        QualityFlagRowDto: {
+            /** @description 指标表中的行序号（从 0 起）；不对应某一行时为 null */
+            position: number | null;
+            /** @description 所指的行或项目 */
+            label: string;
+            /** @description 问题所在 */
+            detail: string;
+        };
+        QualityFlagDto: {
+            /** @enum {string} */
+            code: "ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF";
+            /** @description 中文标题 */
+            title: string;
+            /** @description 按当前阈值的说明 */
+            description: string;
+            rows: components["schemas"]["QualityFlagRowDto"][];
+        };
+        ReportQualityDto: {
+            reportId: string;
+            /** @description 计算时所用阈值的版本 */
+            thresholdsVersion: string;
+            flags: components["schemas"]["QualityFlagDto"][];
+        };
+        QualityThresholdsDto: {
+            version: string;
+            /** @description 高分线（分） */
+            highScore: number;
+            /** @description 执行率下限（%） */
+            lowExecutionRate: number;
+            /** @description 完成程度上限（%）：超过即视为目标值设定偏低 */
+            targetExceededPercent: number;
+            /** @description 只写这些话的“存在的问题”视为空泛 */
+            emptyProblemWords: string[];
+            /** @description 指标分值应有的合计（分） */
+            weightTotal: number;
+            /** @description 分值合计的容差（分） */
+            weightTolerance: number;
+        };
+        QualityFlagInfoDto: {
+            /** @enum {string} */
+            code: "ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF";
+            title: string;
+            description: string;
+        };
+        QualitySettingsDto: {
+            thresholds: components["schemas"]["QualityThresholdsDto"];
+            /** @description 每项提示的代码、标题与按当前阈值的说明 */
+            flags: components["schemas"]["QualityFlagInfoDto"][];
+        };
         /** ReportDocument v1 */
         ReportDocument: {
             /** @constant */
@@ -2326,6 +2540,8 @@ export interface operations {
                 hasWarnings?: boolean;
                 /** @description 包含合成（演示）数据 */
                 includeSynthetic?: boolean;
+                /** @description 只看有该项自评质量提示的 */
+                qualityFlag?: "ALL_FULL_MARKS" | "HIGH_SCORE_LOW_EXECUTION" | "TARGET_TOO_LOW" | "COST_AT_LEAST" | "EMPTY_PROBLEMS" | "WEIGHT_SUM_OFF";
                 /** @description 单位名称关键字 */
                 q?: string;
                 /** @description 排序：needs_human（默认，待审核的在前，覆盖率低的、警告多的优先）、updated（最近更新在前）、coverage_asc / coverage_desc（按覆盖率） */
@@ -2974,6 +3190,96 @@ export interface operations {
             };
         };
     };
+    AnalyticsController_qualityFlags: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualitySummaryDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_resultsApplication: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsApplicationDto"];
+                };
+            };
+        };
+    };
     RecheckRulesController_rules: {
         parameters: {
             query?: never;
@@ -3011,6 +3317,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    QualityController_reportFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportQualityDto"];
+                };
+            };
+        };
+    };
+    QualityController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualitySettingsDto"];
+                };
+            };
+        };
+    };
+    QualityController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualityThresholdsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualitySettingsDto"];
+                };
             };
         };
     };

@@ -5,6 +5,7 @@ import { type OverviewAnswer, pointRows } from './overview.service.js';
 import type { RecheckDto } from './dto/recheck.dto.js';
 import type { IndicatorsDto } from './dto/indicators.dto.js';
 import type { ProblemsDto } from './dto/recheck-problems.dto.js';
+import type { QualitySummaryDto, ResultsApplicationDto } from './dto/quality-results.dto.js';
 import type { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 
 const COMPARATORS: Record<string, string> = { atLeast: '不低于', atMost: '不高于', equal: '等于' };
@@ -31,10 +32,11 @@ export function unitColumns(metrics: readonly MetricKey[] = METRIC_KEYS): Column
   ];
 }
 
-export type AnalyticsKind = 'overview' | 'compare' | 'trends' | 'indicators' | 'rankings' | 'recheck' | 'problems';
+export type AnalyticsKind = 'overview' | 'compare' | 'trends' | 'indicators' | 'rankings' | 'recheck' | 'problems' | 'quality' | 'results';
 
 export const TITLES: Record<AnalyticsKind, string> = {
   overview: '总览', compare: '单位对比', trends: '趋势', indicators: '指标完成', rankings: '排名', recheck: '自评复核', problems: '问题分析',
+  quality: '自评质量提示', results: '结果应用',
 };
 
 interface TableOf { columns: Column<unknown>[]; rows: unknown[] }
@@ -127,6 +129,46 @@ export function tableOf(kind: AnalyticsKind, data: unknown): TableOf {
           { header: '预警', type: 'text', value: (r: R) => (r.warning === 'red' ? '红' : r.warning === 'yellow' ? '黄' : null) },
         ],
         rows,
+      );
+    }
+    case 'quality': {
+      const d = data as QualitySummaryDto;
+      type R = QualitySummaryDto['regions'][number];
+      const count = (r: R, code: string) => r.counts.find((c) => c.code === code);
+      return table(
+        [
+          { header: '地区', type: 'text', value: (r: R) => r.regionName },
+          { header: '报告数', type: 'int', value: (r: R) => r.reports },
+          { header: '有提示的报告数', type: 'int', value: (r: R) => r.flagged },
+          { header: '有提示的报告占比（%）', type: 'rate', value: (r: R) => r.flaggedShare },
+          ...d.flags.flatMap((f): Column<R>[] => [
+            { header: `${f.title}（份）`, type: 'int', value: (r) => count(r, f.code)?.count },
+            { header: `${f.title}占比（%）`, type: 'rate', value: (r) => count(r, f.code)?.share },
+          ]),
+        ],
+        [...d.regions, d.total],
+      );
+    }
+    case 'results': {
+      const d = data as ResultsApplicationDto;
+      type R = ResultsApplicationDto['rows'][number];
+      const next = d.nextYear ?? '次年';
+      const directions: Record<string, string> = { grew: '增加', shrank: '减少', unchanged: '持平' };
+      return table(
+        [
+          { header: '年度', type: 'int', value: (r: R) => r.fiscalYear },
+          { header: '单位', type: 'text', value: (r: R) => r.unitName },
+          { header: '地区', type: 'text', value: (r: R) => r.regionName },
+          { header: '等级', type: 'text', value: (r: R) => r.grade },
+          { header: '等级按得分推定', type: 'bool', value: (r: R) => r.gradeDerived },
+          { header: '自评得分', type: 'score', value: (r: R) => r.scoreTotal },
+          { header: `${d.year ?? '当年'}年初预算数（万元）`, type: 'amount', value: (r: R) => r.budgetInitial },
+          { header: `${next}年初预算数（万元）`, type: 'amount', value: (r: R) => r.nextBudgetInitial },
+          { header: '年初预算变动（万元）', type: 'amount', value: (r: R) => r.changeAmount },
+          { header: '年初预算变动率（%）', type: 'rate', value: (r: R) => r.changePercent },
+          { header: '变动方向', type: 'text', value: (r: R) => (r.direction ? directions[r.direction] : null) },
+        ],
+        d.rows,
       );
     }
     case 'problems': {

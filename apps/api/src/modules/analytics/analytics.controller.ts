@@ -11,6 +11,7 @@ import { IndicatorsDto } from './dto/indicators.dto.js';
 import { ProblemsDto } from './dto/recheck-problems.dto.js';
 import { UnitMetricRowDto } from './dto/unit-metric-row.dto.js';
 import { RecheckDto } from './dto/recheck.dto.js';
+import { QualitySummaryDto, ResultsApplicationDto } from './dto/quality-results.dto.js';
 
 const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载与 JSON 同一组行的表格（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页，manifest=1 附带说明文件）';
 
@@ -75,5 +76,21 @@ export class AnalyticsController {
   @ApiOkResponse({ type: ProblemsDto })
   problems(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
     return this.analytics.respond('problems', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('quality-flags')
+  @ApiOperation({ summary: `自评质量提示汇总：按地区统计出现每项提示（指标全部满分、高分低执行、目标值偏低、成本指标写成“不低于”、存在的问题空泛、权重合计不符）的报告数与占比${EXPORTABLE}` })
+  @ApiOkResponse({ type: QualitySummaryDto })
+  qualityFlags(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('quality', q, user, res);
+  }
+
+  @AnyRole()
+  @Get('results-application')
+  @ApiOperation({ summary: `结果应用：各单位该年度的等级、得分与次年年初预算数的变动（万元、%），按等级统计预算增加、减少、持平的单位占比${EXPORTABLE}` })
+  @ApiOkResponse({ type: ResultsApplicationDto })
+  resultsApplication(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.respond('results', q, user, res);
   }
 }

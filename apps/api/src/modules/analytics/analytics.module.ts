@@ -13,9 +13,11 @@ import { MetricRowsRepository } from './metric-rows.repository.js';
 import { OverviewRepository } from './overview.repository.js';
 import { OverviewService } from './overview.service.js';
 import { ProblemsService } from './problems.service.js';
+import { QualitySummaryService } from './quality-summary.service.js';
 import { RankingsService } from './rankings.service.js';
 import { RecheckRulesController } from './recheck-rules.controller.js';
 import { RecheckService } from './recheck.service.js';
+import { ResultsApplicationService } from './results-application.service.js';
 import { TrendsService } from './trends.service.js';
 
 @Module({
@@ -24,6 +26,7 @@ import { TrendsService } from './trends.service.js';
   providers: [
     AnalyticsScopeService, AnalyticsCache, MetricRowsRepository, AnalyticsService, OverviewRepository, OverviewService, CompareService, TrendsService,
     IndicatorRowsRepository, IndicatorsService, RankingsService, RecheckService, ProblemsService, ExportFiltersRepository,
+    QualitySummaryService, ResultsApplicationService,
   ],
   exports: [AnalyticsScopeService, MetricRowsRepository, ExportFiltersRepository],
 })

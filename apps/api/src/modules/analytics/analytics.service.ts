@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_DEFINITIONS_VERSION, METRIC_KEYS, METRICS, type MetricKey } from '@hunan-perf/metrics';
+import { BUDGET_CHANGE, METRIC_DEFINITIONS_VERSION, METRIC_KEYS, METRICS, type MetricKey } from '@hunan-perf/metrics';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user.js';
 import { sendTable } from '../exports/send-table.js';
@@ -11,13 +11,16 @@ import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import type { QualitySummaryDto } from './dto/quality-results.dto.js';
 import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorsService } from './indicators.service.js';
 import { OverviewService } from './overview.service.js';
 import type { Page } from './page.js';
 import { ProblemsService } from './problems.service.js';
+import { QualitySummaryService } from './quality-summary.service.js';
 import { RankingsService } from './rankings.service.js';
 import { RecheckService } from './recheck.service.js';
+import { ResultsApplicationService } from './results-application.service.js';
 import { TrendsService } from './trends.service.js';
 
 /** Answers every analytics endpoint as JSON, or as the same table in CSV/XLSX. */
@@ -32,6 +35,8 @@ export class AnalyticsService {
     private readonly rankingsService: RankingsService,
     private readonly recheckService: RecheckService,
     private readonly problemsService: ProblemsService,
+    private readonly qualitySummaryService: QualitySummaryService,
+    private readonly resultsApplicationService: ResultsApplicationService,
     private readonly cache: AnalyticsCache,
     private readonly exportFilters: ExportFiltersRepository,
   ) {}
@@ -60,9 +65,12 @@ export class AnalyticsService {
           filters: await this.exportFilters.describe(q, year ?? null, mode),
           generatedAt: shanghaiTime(new Date()),
           dataAsOf: await this.exportFilters.dataAsOf(),
-          definitions: metricsOf(kind, data).map((m): [string, string] => [`${METRICS[m].label}（${METRICS[m].unit}）`, METRICS[m].definition]),
+          definitions: [
+            ...metricsOf(kind, data).map((m): [string, string] => [`${METRICS[m].label}（${METRICS[m].unit}）`, METRICS[m].definition]),
+            ...extraDefinitions(kind, data),
+          ],
           metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION,
-          rulesVersion: kind === 'recheck' ? (data as { rulesVersion: string }).rulesVersion : undefined,
+          rulesVersion: rulesVersionOf(kind, data),
           rows: rows.length,
           confirmedRows: rows.length,
         },
@@ -88,6 +96,10 @@ export class AnalyticsService {
         return this.recheckService.recheck(scope, q.year, page, { flagged: q.flagged, attention: q.attention });
       case 'problems':
         return this.problemsService.problems(scope, q.year, page);
+      case 'quality':
+        return this.qualitySummaryService.summary(scope, q.year);
+      case 'results':
+        return this.resultsApplicationService.results(scope, q.year);
     }
   }
 }
@@ -107,6 +119,23 @@ function metricsOf(kind: AnalyticsKind, data: unknown): readonly MetricKey[] {
     case 'recheck':
       return ['scoreTotal', 'executionRate'];
     case 'problems':
+    case 'quality':
       return [];
+    case 'results':
+      return ['scoreTotal'];
   }
+}
+
+/** The rule or threshold set an export was computed with. */
+function rulesVersionOf(kind: AnalyticsKind, data: unknown): string | undefined {
+  if (kind === 'recheck') return (data as { rulesVersion: string }).rulesVersion;
+  if (kind === 'quality') return (data as QualitySummaryDto).thresholdsVersion;
+  return undefined;
+}
+
+/** Definitions beyond the metric catalogue: each quality flag, the budget change. */
+function extraDefinitions(kind: AnalyticsKind, data: unknown): [string, string][] {
+  if (kind === 'quality') return (data as QualitySummaryDto).flags.map((f): [string, string] => [f.title, f.description]);
+  if (kind === 'results') return [[BUDGET_CHANGE.label, BUDGET_CHANGE.definition]];
+  return [];
 }

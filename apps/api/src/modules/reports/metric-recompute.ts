@@ -1,5 +1,6 @@
 import { assessStored, writeAssessments, type StoredIndicatorCells } from './indicator-backfill.js';
 import type { DataSource, EntityManager } from 'typeorm';
+import { qualityThresholds, refreshAllQuality } from '../quality/report-quality.js';
 
 export interface RecomputeSummary {
   /** Indicator rows whose stored assessment (quantitative, comparator, status) changed. */
@@ -22,7 +23,7 @@ const BATCH = 5_000;
 /**
  * After a metric definition changes: every stored value that depends on it, recomputed in one
  * transaction — each indicator row's assessment with libs/metrics, then every report_metric row
- * from the SQL view v_report_metric — and data_version moved, so no cached analytics answer
+ * from the SQL view v_report_metric, then every report's quality flags — and data_version moved, so no cached analytics answer
  * outlives the old definition. Readers see the old values or the new ones, never a mix.
  */
 export async function recomputeStoredMetrics(db: DataSource): Promise<RecomputeSummary> {
@@ -45,6 +46,8 @@ export async function recomputeStoredMetrics(db: DataSource): Promise<RecomputeS
       `INSERT INTO report_metric SELECT v.* FROM v_report_metric v
         WHERE NOT EXISTS (SELECT 1 FROM report_metric m WHERE m.report_id = v.report_id) RETURNING report_id`,
     );
+    // Quality flags read the metrics (执行率) and the indicator rows.
+    await refreshAllQuality(m, await qualityThresholds(m));
     const [[{ version }]] = (await m.query(`UPDATE data_version SET version = version + 1 RETURNING version::text`)) as [[{ version: string }], number];
     return { indicators, metrics: metrics + inserted.length, dataVersion: version };
   });

@@ -37,12 +37,14 @@ export class ReportListRepository {
               r.region_code AS "regionCode", g.name AS "regionName", r.fiscal_year AS "fiscalYear", r.kind, r.version,
               r.status, r.score_total AS "scoreTotal", r.grade, r.is_synthetic AS "isSynthetic", d.file_name AS "fileName",
               wc.n AS "warningCount", r.coverage_percent AS "coveragePercent",
+              COALESCE(cardinality(rq.flag_codes), 0) AS "qualityFlagCount", COALESCE(rq.flag_codes, '{}') AS "qualityFlags",
               r.created_at AS "createdAt", r.updated_at AS "updatedAt", count(*) OVER ()::int AS total
          FROM report r
          LEFT JOIN unit u ON u.id = r.unit_id
          LEFT JOIN region g ON g.code = r.region_code
          LEFT JOIN source_document d ON d.id = r.source_document_id
          CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM report_warning w WHERE w.report_id = r.id) wc
+         LEFT JOIN report_quality rq ON rq.report_id = r.id
         WHERE ($1::int IS NULL OR r.fiscal_year = $1)
           AND ($2::varchar[] IS NULL OR r.region_code = ANY($2))
           AND ($3::uuid IS NULL OR r.unit_id = $3)
@@ -51,11 +53,12 @@ export class ReportListRepository {
           AND ($6::boolean IS NULL OR EXISTS (SELECT 1 FROM report_warning w WHERE w.report_id = r.id) = $6)
           AND ($7::boolean OR NOT r.is_synthetic)
           AND ($8::text IS NULL OR COALESCE(u.name, r.document #>> '{unit,name}') ILIKE '%' || $8 || '%')
+          AND ($11::text IS NULL OR rq.flag_codes @> ARRAY[$11::text])
         ORDER BY ${ORDER_BY[q.sort ?? 'needs_human']}
         LIMIT $9 OFFSET $10`,
       [
         q.year ?? null, regionCodes, q.unitId ?? null, q.status ?? null, q.kind ?? null, q.hasWarnings ?? null,
-        q.includeSynthetic ?? false, q.q ?? null, q.limit, q.offset,
+        q.includeSynthetic ?? false, q.q ?? null, q.limit, q.offset, q.qualityFlag ?? null,
       ],
     );
     return {

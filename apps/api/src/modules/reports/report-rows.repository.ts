@@ -4,6 +4,7 @@ import { assessIndicator } from '@hunan-perf/metrics';
 import { coverageOf } from '@hunan-perf/report-parser';
 import type { EntityManager } from 'typeorm';
 import { classificationRows } from '../analytics/problem-classification.js';
+import { refreshQuality } from '../quality/report-quality.js';
 
 const BUDGET_LINES = ['total', 'basic', 'project'] as const;
 
@@ -89,6 +90,7 @@ export class ReportRowsRepository {
       ],
     );
     await this.refreshMetrics(m, [reportId]);
+    await refreshQuality(m, [reportId]);
   }
 
   /** Recomputes report_metric from the normalised rows with the SQL definitions (v_report_metric). */

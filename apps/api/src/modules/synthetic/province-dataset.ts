@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { classificationRows } from '../analytics/problem-classification.js';
+import { qualityThresholds, refreshQuality } from '../quality/report-quality.js';
 
 export interface ProvinceDatasetOptions {
   unitsPerRegion: number;
@@ -88,6 +89,9 @@ export async function generateProvinceDataset(db: DataSource, options: ProvinceD
     await m.query(`INSERT INTO report_warning (report_id, code, message, path)
       SELECT id, 'OVER_EXECUTION', '合成数据：执行数超过预算', 'budget.total' FROM syn_report WHERE exec > 1`);
     await m.query(`INSERT INTO report_metric SELECT v.* FROM v_report_metric v JOIN syn_report r ON r.id = v.report_id`);
+    const ids = ((await m.query(`SELECT id FROM syn_report ORDER BY id`)) as { id: string }[]).map((r) => r.id);
+    const thresholds = await qualityThresholds(m);
+    for (let i = 0; i < ids.length; i += 2_000) await refreshQuality(m, ids.slice(i, i + 2_000), thresholds);
     const [{ units, reports, indicators }] = await m.query(
       `SELECT (SELECT count(*) FROM syn_unit)::int AS units, (SELECT count(*) FROM syn_report)::int AS reports,
               (SELECT count(*) FROM report_indicator i JOIN syn_report r ON r.id = i.report_id)::int AS indicators`,

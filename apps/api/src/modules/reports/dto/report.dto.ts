@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { QUALITY_FLAG_CODES, type QualityFlagCode } from '@hunan-perf/metrics';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min,
@@ -39,6 +40,10 @@ export class ListReportsQueryDto {
   @ApiProperty({ required: false, description: '包含合成（演示）数据' }) @IsOptional() @Transform(toBool) @IsBoolean()
   includeSynthetic?: boolean;
 
+  @ApiProperty({ required: false, enum: QUALITY_FLAG_CODES, description: '只看有该项自评质量提示的' })
+  @IsOptional() @IsIn(QUALITY_FLAG_CODES, { message: `qualityFlag 必须是 ${QUALITY_FLAG_CODES.join('/')} 之一` })
+  qualityFlag?: QualityFlagCode;
+
   @ApiProperty({ required: false, description: '单位名称关键字' }) @IsOptional() @IsString() @Length(1, 100)
   q?: string;
 
@@ -69,6 +74,8 @@ export class ReportListItemDto {
   @ApiProperty({ nullable: true, type: Number }) scoreTotal: number | null;
   @ApiProperty({ nullable: true, type: String }) grade: string | null;
   @ApiProperty() warningCount: number;
+  @ApiProperty({ description: '自评质量提示项数' }) qualityFlagCount: number;
+  @ApiProperty({ enum: QUALITY_FLAG_CODES, isArray: true, description: '自评质量提示代码' }) qualityFlags: QualityFlagCode[];
   @ApiProperty({ nullable: true, type: Number, description: '覆盖率（0–100，%）：识别出的字段与指标单元格所占比例；未知为 null' })
   coveragePercent: number | null;
   @ApiProperty() isSynthetic: boolean;
