@@ -3215,6 +3215,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
@@ -3260,6 +3268,14 @@ export interface operations {
                 status?: "met" | "unmet" | "qualitative" | "unknown";
                 /** @description 统计包含超出合理范围的异常值（默认不含） */
                 includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
                 format?: "json" | "csv" | "xlsx";
                 /** @description CSV 附带 manifest.json（zip） */
                 manifest?: components["schemas"]["Object"];
