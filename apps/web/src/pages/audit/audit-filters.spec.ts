@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { auditFilterProblems, describeValue, emptyAuditFilters, PAGE_SIZE, toAuditQuery } from './audit-filters';
+import { auditFilterProblems, emptyAuditFilters, PAGE_SIZE, toAuditQuery } from './audit-filters';
+import { describeField, describeValue } from './audit-value-labels';
 
 describe('audit filters', () => {
   it('leaves empty filters out and pages by 50', () => {
@@ -15,7 +16,12 @@ describe('audit filters', () => {
   });
 
   it('describes changed values in one line', () => {
-    expect(describeValue({ role: 'viewer', regionCode: null })).toBe('role: viewer；regionCode: —');
+    expect(describeValue({ role: 'viewer', regionCode: null })).toBe('角色：领导查看；地区代码：—');
+    expect(describeValue({ username: 'li', reason: 'wrong_password', disabled: true })).toBe('用户名：li；原因：密码错误；停用：是');
+    expect(describeValue({ status: 'confirmed', customKey: 3 })).toBe('状态：已确认；customKey：3');
+    expect(describeValue(96.5)).toBe('96.5');
+    expect(describeField('score.total')).toBe('自评得分');
+    expect(describeField(null)).toBe('');
     expect(describeValue(null)).toBe('');
   });
 });

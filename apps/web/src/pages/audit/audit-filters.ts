@@ -40,15 +40,6 @@ export function toAuditQuery(form: AuditFilterForm, page = 1): AuditQuery {
   return query;
 }
 
-/** A changed value in one line: `{"role":"viewer"}` → `role: viewer`. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') return String(value);
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('；');
-}
-
 export const ENTITY_TYPES: { value: string; label: string }[] = [
   { value: 'app_user', label: '账号' },
   { value: 'address', label: '地址' },
