@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
@@ -38,6 +38,8 @@ export class HealthController {
   /** 503 when the primary is down; a replica that is down only makes the status degraded (writes still work). */
   @Public()
   @Get()
+  @ApiOkResponse({ type: HealthDto, description: '服务与数据库可用（status 为 degraded 时只读副本不可用）' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: '主库不可用' })
   @ApiOperation({ summary: '健康检查：服务、数据库与看板读取连接（只读副本）是否可用（主库不可用时返回 503）' })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     let version: string | null = null;
