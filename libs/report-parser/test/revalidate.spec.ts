@@ -29,4 +29,17 @@ describe('revalidateReport after a reviewer’s corrections', () => {
     const after = revalidateReport(edited, ['budget.total.adjusted']);
     expect(after).toContainEqual(expect.objectContaining({ code: 'OVER_EXECUTION', path: 'budget.total' }));
   });
+
+  it('keeps a stated-weight mismatch through edits of other columns, drops it when a weight or a row changes', async () => {
+    const doc = (await extractReports(seedBytes(SEEDS.liuyang), 'l.txt')).reports[0]!;
+    expect(doc.indicators.length).toBeGreaterThan(1);
+    // The 一级 header's stated 分值 lives in the source only, so the warning cannot be recomputed after an edit.
+    const stated = { code: 'WEIGHT_SUM_MISMATCH' as const, path: 'indicators', message: '产出指标标明分值 50（第 40 行），其下各行分值合计 45' };
+    const withWarning = { ...doc, warnings: [...doc.warnings, stated] };
+    const has = (ws: { code: string; message: string }[]) => ws.some((w) => w.code === stated.code && w.message === stated.message);
+    expect(has(revalidateReport(structuredClone(withWarning), ['indicators.1.actual']))).toBe(true);
+    expect(has(revalidateReport(structuredClone(withWarning), ['indicators.1.weight']))).toBe(false);
+    expect(has(revalidateReport(structuredClone(withWarning), ['indicators.1']))).toBe(false);
+    expect(has(revalidateReport(structuredClone(withWarning), ['indicators']))).toBe(false);
+  });
 });

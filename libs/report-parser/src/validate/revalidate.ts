@@ -5,8 +5,21 @@ import { validateReport } from './warnings.js';
 /** Warnings that need the source tables to compute; after an edit they stay unless their field changed. */
 const FROM_SOURCE = new Set(['AMBIGUOUS_VALUE', 'TOTAL_MISMATCH', 'WEIGHT_SUM_MISMATCH', 'SCORE_SUM_MISMATCH']);
 
-const touches = (edited: string, path: string | null) =>
-  path !== null && (edited === path || edited.startsWith(`${path}.`) || path.startsWith(`${edited}.`));
+/**
+ * The one column of a table a table-wide warning is about: an edit of another column of a row
+ * (an indicator's 实际完成值) leaves a 分值 sum as wrong as it was. Adding or removing a row counts.
+ */
+const ABOUT_COLUMN: Readonly<Record<string, string>> = { WEIGHT_SUM_MISMATCH: 'weight', SCORE_SUM_MISMATCH: 'score' };
+
+function touches(edited: string, warning: ReportWarning): boolean {
+  const path = warning.path;
+  if (path === null) return false;
+  if (edited === path || path.startsWith(`${edited}.`)) return true;
+  if (!edited.startsWith(`${path}.`)) return false;
+  const column = ABOUT_COLUMN[warning.code];
+  const [, column0] = edited.slice(path.length + 1).split('.');
+  return column === undefined || column0 === undefined || column0 === column;
+}
 
 /** The 年度资金总额 / 预算执行率 row a budget table scores, as the extraction put it in the breakdown. */
 function budgetRowOf(doc: ReportDocument) {
@@ -29,7 +42,7 @@ export function revalidateReport(doc: ReportDocument, editedPaths: string[]): Re
   const key = (w: ReportWarning) => `${w.code}|${w.path}|${w.message}`;
   const seen = new Set(fresh.map(key));
   const kept = doc.warnings.filter(
-    (w) => FROM_SOURCE.has(w.code) && !(rowsScoreTheTotal && w.code === 'SCORE_SUM_MISMATCH' && w.path === 'score.total') && !editedPaths.some((p) => touches(p, w.path)) && !seen.has(key(w)) && (seen.add(key(w)), true),
+    (w) => FROM_SOURCE.has(w.code) && !(rowsScoreTheTotal && w.code === 'SCORE_SUM_MISMATCH' && w.path === 'score.total') && !editedPaths.some((p) => touches(p, w)) && !seen.has(key(w)) && (seen.add(key(w)), true),
   );
   // A source-only score-sum warning is superseded by the fresh one on the same path.
   const freshPaths = new Set(fresh.map((w) => `${w.code}|${w.path}`));
