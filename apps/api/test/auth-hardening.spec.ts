@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { createLogger } from '../src/logging/logger.js';
+import { LoginRateLimiter, PER_ACCOUNT } from '../src/modules/auth/login-rate-limiter.js';
 import { newUser, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('sign-in hardening', () => {
@@ -24,6 +25,24 @@ describe('sign-in hardening', () => {
     // Another account from the same address is not locked by it.
     const other = await newUser(t, 'viewer');
     await request(t.server).post('/api/auth/login').send({ username: other.username, password: other.password }).expect(200);
+  });
+
+  it('counts failures in PostgreSQL: another process (or the same one restarted) sees the lock, and an admin unlock lifts it for all', async () => {
+    const user = await newUser(t, 'viewer');
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      await request(t.server).post('/api/auth/login').send({ username: user.username, password: 'wrong-password' }).expect(401);
+    }
+    const rows: { n: number }[] = await t.dataSource.query(`SELECT count(*)::int AS n FROM login_failure WHERE key = $1`, [`u:${user.username.toLowerCase()}`]);
+    expect(rows[0]!.n).toBe(PER_ACCOUNT);
+    // A limiter that never saw the attempts in memory: what a second API process, or a restart, has.
+    const elsewhere = new LoginRateLimiter(t.dataSource);
+    await expect(elsewhere.check('10.9.9.9', user.username.toUpperCase())).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    const until = await elsewhere.lockedUntil(user.username);
+    expect(until!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    // Out of the window the old failures no longer count.
+    expect(await elsewhere.lockedUntil(user.username, Date.now() + 16 * 60_000)).toBeNull();
+    expect(await elsewhere.unlock(user.username)).toBe(true);
+    await request(t.server).post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
   });
 
   it('security headers are set on every answer', async () => {

@@ -47,11 +47,11 @@ export class AuthService {
    */
   async login(username: string, password: string, origin: RequestOrigin = { address: 'unknown', userAgent: null, requestId: null }): Promise<IssuedSession> {
     const { address, requestId } = origin;
-    this.limiter.check(address, username);
+    await this.limiter.check(address, username);
     const user = await this.users.findByUsername(username);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !valid) {
-      const outcome = this.limiter.fail(address, username);
+      const outcome = await this.limiter.fail(address, username);
       await this.audit.record({
         actorId: null, action: 'auth.login_failed', entityType: 'app_user', entityId: user?.id ?? null,
         newValue: { username, address, reason: user ? 'wrong_password' : 'unknown_user' }, requestId,
@@ -77,7 +77,7 @@ export class AuthService {
       });
       throw new AppError(403, 'ACCOUNT_DISABLED', '该账号已停用，请联系管理员');
     }
-    this.limiter.succeed(username);
+    await this.limiter.succeed(username);
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     const sessionId = await this.sessions.create(user.id, hashToken(token), expiresAt, address, origin.userAgent);

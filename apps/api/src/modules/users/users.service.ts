@@ -44,10 +44,11 @@ export class UsersService {
     return this.users.list();
   }
 
-  /** Lock state (in memory) and live sessions for the account list. */
+  /** Lock state and live sessions for the account list. */
   async extras(users: AppUserEntity[]): Promise<Map<string, UserExtras>> {
     const sessions = await this.users.activeSessionCounts();
-    return new Map(users.map((u) => [u.id, { lockedUntil: this.limiter.lockedUntil(u.username), activeSessions: sessions.get(u.id) ?? 0 }]));
+    const locked = await this.limiter.lockedUntilMany(users.map((u) => u.username));
+    return new Map(users.map((u) => [u.id, { lockedUntil: locked.get(u.username) ?? null, activeSessions: sessions.get(u.id) ?? 0 }]));
   }
 
   async extrasOf(user: AppUserEntity): Promise<UserExtras> {
@@ -126,7 +127,7 @@ export class UsersService {
         actorId: actor.user?.id ?? null, action: 'user.reset_password', entityType: 'app_user', entityId: user.id,
         newValue: { username: user.username, revokedSessions: revoked, mustChangePassword: true }, requestId: actor.requestId,
       }, m);
-      this.limiter.unlock(user.username);
+      await this.limiter.unlock(user.username, m);
     });
     return temporaryPassword;
   }
@@ -134,9 +135,9 @@ export class UsersService {
   /** Lifts a lock from failed sign-ins before its 15 minutes are up. */
   async unlock(id: string, actor: Actor): Promise<AppUserEntity> {
     return this.change(id, async (user, m) => {
-      const until = this.limiter.lockedUntil(user.username);
+      const until = await this.limiter.lockedUntil(user.username);
       if (!until) throw new AppError(409, 'NOT_LOCKED', `账号 ${user.username} 当前未被锁定`);
-      this.limiter.unlock(user.username);
+      await this.limiter.unlock(user.username, m);
       await this.audit.record({
         actorId: actor.user?.id ?? null, action: 'user.unlock', entityType: 'app_user', entityId: user.id,
         oldValue: { lockedUntil: until.toISOString() }, newValue: { username: user.username }, requestId: actor.requestId,
