@@ -930,6 +930,32 @@ export interface components {
              */
             aliases?: string[];
         };
+        ReadDatabaseHealthDto: {
+            /**
+             * @description 看板与导出读取的连接：主库本身，或 DATABASE_READ_URL 指向的只读副本
+             * @enum {string}
+             */
+            connection: "primary" | "replica";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @description pg_is_in_recovery()：是否为热备（standby） */
+            standby: boolean | null;
+            /** @description 副本尚未回放的 WAL 字节数（主库当前位置 − 副本回放位置） */
+            lagBytes: number | null;
+            /** @description 复制延迟（秒）：无待回放时为 0 */
+            lagSeconds: number | null;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            databaseKind: "embedded" | "external";
+            databaseVersion: string | null;
+            readDatabase: components["schemas"]["ReadDatabaseHealthDto"];
+            uptimeSeconds: number;
+        };
         IngestSettingsDto: {
             /** @description 无错误级警告且单位已识别的报告上传后自动确认（默认关闭） */
             autoConfirm: boolean;
@@ -2435,11 +2461,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 服务与数据库可用（status 为 degraded 时只读副本不可用） */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description 主库不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
             };
         };
     };
