@@ -17,8 +17,8 @@ function touches(edited: string, warning: ReportWarning): boolean {
   if (edited === path || path.startsWith(`${edited}.`)) return true;
   if (!edited.startsWith(`${path}.`)) return false;
   const column = ABOUT_COLUMN[warning.code];
-  const [, column0] = edited.slice(path.length + 1).split('.');
-  return column === undefined || column0 === undefined || column0 === column;
+  const [, editedColumn] = edited.slice(path.length + 1).split('.');
+  return column === undefined || editedColumn === undefined || editedColumn === column;
 }
 
 /** The 年度资金总额 / 预算执行率 row a budget table scores, as the extraction put it in the breakdown. */

@@ -31,21 +31,26 @@ export class LoginRateLimiter {
   constructor(private readonly db: DataSource) {}
 
   async check(address: string, username: string, now = Date.now()): Promise<void> {
-    const wait = Math.max(await this.wait(addressKey(address), PER_ADDRESS, now), await this.wait(accountKey(username), PER_ACCOUNT, now));
+    const recent = await this.recent([addressKey(address), accountKey(username)], now);
+    const wait = Math.max(waitOf(recent.get(addressKey(address)), PER_ADDRESS, now), waitOf(recent.get(accountKey(username)), PER_ACCOUNT, now));
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       throw Object.assign(new AppError(429, 'TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${minutes} 分钟后再试`), { retryAfterSeconds: Math.ceil(wait / 1000) });
     }
   }
 
-  /** Counts a failure on both keys; the counts and the waits come from the same statement. */
+  /**
+   * Counts a failure on both keys and says what it locked. Expired failures of every key are
+   * deleted on the way, so the table holds at most one window of attempts.
+   */
   async fail(address: string, username: string, now = Date.now()): Promise<FailureOutcome> {
     const keys = [accountKey(username), addressKey(address)];
     return this.db.transaction(async (m) => {
-      await m.query(`DELETE FROM login_failure WHERE key = ANY($1) AND failed_at <= $2`, [keys, new Date(now - WINDOW_MS)]);
+      await m.query(`DELETE FROM login_failure WHERE failed_at <= $1`, [new Date(now - WINDOW_MS)]);
       await m.query(`INSERT INTO login_failure (key, failed_at) SELECT k, $2 FROM unnest($1::text[]) AS k`, [keys, new Date(now)]);
-      const account = await this.recent(keys[0]!, now, m);
-      const addr = await this.recent(keys[1]!, now, m);
+      const recent = await this.recent(keys, now, m);
+      const account = recent.get(keys[0]!) ?? [];
+      const addr = recent.get(keys[1]!) ?? [];
       const wait = Math.max(waitOf(account, PER_ACCOUNT, now), waitOf(addr, PER_ADDRESS, now));
       return { accountLocked: account.length === PER_ACCOUNT, addressLocked: addr.length === PER_ADDRESS, until: new Date(now + wait) };
     });
@@ -62,15 +67,10 @@ export class LoginRateLimiter {
 
   /** Lock ends of many accounts in one statement, for the account list (username → until; unlocked ones absent). */
   async lockedUntilMany(usernames: string[], now = Date.now()): Promise<Map<string, Date>> {
-    const rows: { key: string; times: Date[] }[] = await this.db.query(
-      `SELECT key, array_agg(failed_at ORDER BY failed_at) AS times FROM login_failure
-        WHERE key = ANY($1) AND failed_at > $2 AND failed_at <= $3 GROUP BY key`,
-      [usernames.map(accountKey), new Date(now - WINDOW_MS), new Date(now)],
-    );
-    const byKey = new Map(rows.map((r) => [r.key, r.times.map((t) => t.getTime())]));
+    const recent = await this.recent(usernames.map(accountKey), now);
     const locked = new Map<string, Date>();
     for (const username of usernames) {
-      const wait = waitOf(byKey.get(accountKey(username)) ?? [], PER_ACCOUNT, now);
+      const wait = waitOf(recent.get(accountKey(username)), PER_ACCOUNT, now);
       if (wait > 0) locked.set(username, new Date(now + wait));
     }
     return locked;
@@ -82,21 +82,19 @@ export class LoginRateLimiter {
     return deleted > 0;
   }
 
-  private async wait(key: string, limit: number, now: number): Promise<number> {
-    return waitOf(await this.recent(key, now), limit, now);
-  }
-
-  /** The key's failures inside the window, oldest first (epoch ms). */
-  private async recent(key: string, now: number, m: EntityManager = this.db.manager): Promise<number[]> {
-    const rows: { t: Date }[] = await m.query(
-      `SELECT failed_at AS t FROM login_failure WHERE key = $1 AND failed_at > $2 AND failed_at <= $3 ORDER BY failed_at`,
-      [key, new Date(now - WINDOW_MS), new Date(now)],
+  /** The keys' failures inside the window, oldest first (epoch ms), in one statement; keys without any are absent. */
+  private async recent(keys: string[], now: number, m: EntityManager = this.db.manager): Promise<Map<string, number[]>> {
+    const rows: { key: string; times: Date[] }[] = await m.query(
+      `SELECT key, array_agg(failed_at ORDER BY failed_at) AS times FROM login_failure
+        WHERE key = ANY($1) AND failed_at > $2 AND failed_at <= $3 GROUP BY key`,
+      [keys, new Date(now - WINDOW_MS), new Date(now)],
     );
-    return rows.map((r) => r.t.getTime());
+    return new Map(rows.map((r) => [r.key, r.times.map((t) => t.getTime())]));
   }
 }
 
 /** How long until fewer than `limit` failures remain in the window (0 when not locked). */
-function waitOf(times: number[], limit: number, now: number): number {
-  return times.length >= limit ? times[times.length - limit]! + WINDOW_MS - now : 0;
+function waitOf(times: number[] | undefined, limit: number, now: number): number {
+  if (!times || times.length < limit) return 0;
+  return times[times.length - limit]! + WINDOW_MS - now;
 }
