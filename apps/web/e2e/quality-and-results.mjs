@@ -6,12 +6,14 @@ const LIUYANG = '浏阳市工业和信息化局';
 const XIANGXI = '湘西土家族苗族自治州工业和信息化局';
 const YIYANG = '益阳市工业和信息化局';
 
-/** The unit's 2021 document for 2022 with another 年初预算数, uploaded and confirmed by the signed-in admin. */
+/** The unit's 2021 部门整体 document for 2022 with another 年初预算数, uploaded and confirmed by the signed-in admin. */
 async function secondYear(page, unitName, initial) {
   return page.evaluate(async ({ unitName, initial }) => {
     const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('hp_csrf=')).slice('hp_csrf='.length));
     const list = await (await fetch(`/api/reports?year=2021&status=confirmed&q=${encodeURIComponent(unitName)}`)).json();
-    const doc = (await (await fetch(`/api/reports/${list.items[0].id}`)).json()).document;
+    // 浏阳 also has a 2021 项目支出 report; the list's order between the two is not fixed.
+    const overall = list.items.find((r) => r.kind === 'department_overall');
+    const doc = (await (await fetch(`/api/reports/${overall.id}`)).json()).document;
     doc.fiscalYear = 2022;
     doc.budget.total.initial = initial;
     const form = new FormData();

@@ -108,9 +108,9 @@ try {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const ctx = { page, context, browser, base, artifacts, root, adminPassword: ADMIN_PASSWORD, shot: (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true }) };
-  // E2E_ONLY=<text>: the sign-in test, then only the tests whose name contains the text (for working on one page).
+  // E2E_ONLY=<text>[|<text>…]: the sign-in test, then only the tests whose name contains one of the texts.
   const only = process.env.E2E_ONLY;
-  const chosen = only ? tests.filter((t, i) => i === 0 || t.name.includes(only)) : tests;
+  const chosen = only ? tests.filter((t, i) => i === 0 || only.split('|').some((part) => t.name.includes(part))) : tests;
   for (const t of chosen) {
     try {
       await t.run(ctx);
