@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { IngestionService } from '../src/modules/documents/ingestion.service.js';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
 import { MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
+import { backfillProblemClassification } from '../src/modules/analytics/problem-classification.js';
 import { recomputeStoredMetrics } from '../src/modules/reports/metric-recompute.js';
 import { generateProvinceDataset } from '../src/modules/synthetic/province-dataset.js';
 import { sessionAs, type Session, startTestApp, type TestApp } from './support/test-app.js';
@@ -157,6 +158,25 @@ describe('analytics rollups follow every write', () => {
     const summary = await recomputeStoredMetrics(db);
     expect(summary.metrics).toBe(1);
     expect((await rollupOf(id))?.execution_rate).not.toBe('12.34');
+    await assertInStep();
+  });
+
+  it('a report\'s 存在的问题 themes and words are on its row, and follow a reclassification', async () => {
+    const [stored] = await db.query(`
+      SELECT k.report_id, k.problem_themes, k.problem_words, k.problem_word_statements
+        FROM report_rollup k WHERE cardinality(k.problem_words) > 0 AND NOT k.is_synthetic ORDER BY k.report_id LIMIT 1`);
+    const words: { word: string; statements: number }[] = await db.query(
+      `SELECT word, statements FROM report_problem_word WHERE report_id = $1 ORDER BY word`, [stored.report_id]);
+    expect(stored.problem_words).toEqual(words.map((w) => w.word));
+    expect(stored.problem_word_statements).toEqual(words.map((w) => w.statements));
+    await db.query(`DELETE FROM report_problem_word WHERE report_id = $1 AND word = $2`, [stored.report_id, words[0]!.word]);
+    expect((await rollupOf(stored.report_id))?.problem_words).toEqual(words.slice(1).map((w) => w.word));
+    await assertInStep();
+    // The theme knowledge changed: every report is classified again, and every row follows.
+    await db.query(`UPDATE problem_classification SET fingerprint = 'old'`);
+    expect(await backfillProblemClassification(db)).toBeGreaterThan(0);
+    expect((await rollupOf(stored.report_id))?.problem_words).toEqual(words.map((w) => w.word));
+    expect((await rollupOf(stored.report_id))?.problem_themes).toEqual(stored.problem_themes);
     await assertInStep();
   });
 

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { KeywordDto, ProblemsDto, ProblemThemeDto } from './dto/recheck-problems.dto.js';
-import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { metricRowParams, MetricRowsRepository, ROLLUP_ROWS_IN_SCOPE } from './metric-rows.repository.js';
 import { limitOffset, type Page } from './page.js';
 
 const KEYWORDS = 50;
@@ -16,19 +16,26 @@ const EXAMPLE_LENGTH = 120;
  * (every word tied with the last kept one, for the final order by name in Node). From the stored
  * classification of each report's statements (report_problem_theme, report_problem_word): one
  * unit, one report in a year. Units are put in name order once (`u`); what follows orders by it.
+ * The themes and words come as arrays on each report's rollup row (migration 1764900000000); the
+ * statement positions, for the examples, only for the first few units of each theme.
  */
 const PROBLEMS = `
-  WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED}),
-  ordered AS (SELECT "reportId", "unitId", "unitName", row_number() OVER (ORDER BY "unitName", "unitId") AS u FROM rows),
+  WITH ordered AS (
+    SELECT k.report_id AS "reportId", k.unit_id AS "unitId", k.unit_name AS "unitName", k.problem_themes, k.problem_theme_statements,
+           k.problem_words, k.problem_word_statements, row_number() OVER (ORDER BY k.unit_name, k.unit_id) AS u
+      FROM (${ROLLUP_ROWS_IN_SCOPE}) k),
   theme_units AS (
-    SELECT t.theme, o.u, o."reportId", t.positions, row_number() OVER (PARTITION BY t.theme ORDER BY o.u) AS k
-      FROM ordered o JOIN report_problem_theme t ON t.report_id = o."reportId"),
+    SELECT t.theme, o.u, o."reportId", t.statements, row_number() OVER (PARTITION BY t.theme ORDER BY o.u) AS k
+      FROM ordered o CROSS JOIN LATERAL unnest(o.problem_themes, o.problem_theme_statements) AS t(theme, statements)),
   themes AS (
-    SELECT theme, count(*)::int AS "unitCount", sum(cardinality(positions))::int AS "statementCount" FROM theme_units GROUP BY theme),
+    SELECT theme, count(*)::int AS "unitCount", sum(statements)::int AS "statementCount" FROM theme_units GROUP BY theme),
   examples AS (
     SELECT e.theme, array_agg(e.text ORDER BY e.i) AS examples
       FROM (SELECT tu.theme, f.text, row_number() OVER (PARTITION BY tu.theme ORDER BY tu.k, p.position) AS i
-              FROM theme_units tu CROSS JOIN LATERAL unnest(tu.positions) AS p(position)
+              FROM theme_units tu
+              -- OFFSET 0 keeps this a per-row index lookup: the planner cannot tell how few rows pass k <= 5.
+              CROSS JOIN LATERAL (SELECT pt.positions FROM report_problem_theme pt WHERE pt.report_id = tu."reportId" AND pt.theme = tu.theme OFFSET 0) pt
+              CROSS JOIN LATERAL unnest(pt.positions) AS p(position)
               JOIN report_finding f ON f.report_id = tu."reportId" AND f.kind = 'problem' AND f.position = p.position
              WHERE tu.k <= ${EXAMPLES}) e
      WHERE e.i <= ${EXAMPLES} GROUP BY e.theme),
@@ -38,7 +45,7 @@ const PROBLEMS = `
      WHERE tu.k > $8 AND ($7::int IS NULL OR tu.k <= $8 + $7) GROUP BY tu.theme),
   words AS (
     SELECT w.word, count(*)::int AS "unitCount", sum(w.statements)::int AS "statementCount"
-      FROM ordered o JOIN report_problem_word w ON w.report_id = o."reportId" GROUP BY w.word)
+      FROM ordered o CROSS JOIN LATERAL unnest(o.problem_words, o.problem_word_statements) AS w(word, statements) GROUP BY w.word)
   SELECT (SELECT COALESCE(json_agg(json_build_object(
             'theme', th.theme, 'unitCount', th."unitCount", 'statementCount', th."statementCount",
             'units', COALESCE(pu.units, '[]'), 'examples', COALESCE(ex.examples, '{}'))), '[]')
