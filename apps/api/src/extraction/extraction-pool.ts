@@ -64,7 +64,9 @@ export class ExtractionPool extends EventEmitter {
     super();
     this.pool = new Piscina({
       filename: workerFile(),
-      minThreads: 1,
+      // No worker while nothing is being read: an idle dashboard server does not hold a parser's
+      // heap (about 40–55 MB of RSS each); the first file after a quiet minute waits for one to start.
+      minThreads: 0,
       maxThreads: limits.threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(4, limits.memoryLimitMb / 8)) },
