@@ -73,7 +73,7 @@ describe('issue 12: the race, the 500s, draft year moves, web caching', () => {
 
     const res = await pending;
     expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ statusCode: 403, error: 'FORBIDDEN', message: '提交人只能更正尚未确认的草稿' });
+    expect(res.body).toMatchObject({ statusCode: 403, error: 'FORBIDDEN', message: '报告当前状态为“已确认”，提交单位只能更正草稿和已退回的报告' });
     expect(await count(`SELECT count(*)::int AS n FROM report`)).toBe(reportsBefore);
     expect(await count(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'report.edit'`)).toBe(editsBefore);
     const [{ status, score }] = await t.dataSource.query(`SELECT status, score_total::float AS score FROM report WHERE id = $1`, [id]);

@@ -40,4 +40,19 @@ describe('every route declares its roles', () => {
     expect(undeclared).toEqual([]);
     expect(publicRoutes.sort()).toEqual([...PUBLIC_ALLOW_LIST].sort());
   });
+
+  it('gives the review steps to the roles the workflow names (libs/contracts report-workflow.ts)', () => {
+    const reflector = t.app.get(Reflector);
+    const controller = [...t.app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()])
+      .find((w) => reflector.get(PATH_METADATA, w.metatype as never) === 'reports')!;
+    const rolesOf = (path: string) => {
+      const proto = Object.getPrototypeOf(controller.instance) as Record<string, object>;
+      const name = Object.getOwnPropertyNames(proto).find((n) => n !== 'constructor' && reflector.get(PATH_METADATA, proto[n] as never) === path)!;
+      return [...reflector.get<string[]>(ROLES_KEY, proto[name] as never)].sort();
+    };
+    expect(rolesOf(':id/submit')).toEqual(['admin', 'submitter']);
+    expect(rolesOf(':id/return')).toEqual(['admin', 'analyst']);
+    expect(rolesOf(':id/withdraw')).toEqual(['admin', 'analyst', 'submitter']);
+    expect(rolesOf(':id/confirm')).toEqual(['admin', 'analyst']);
+  });
 });

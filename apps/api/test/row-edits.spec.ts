@@ -111,7 +111,7 @@ describe('correcting indicator and score-breakdown rows', () => {
   it('refuses bad input with a Chinese message naming the field, and changes nothing', async () => {
     const events = (await edits(xiangtan)).length;
     const cases: [object, string, RegExp][] = [
-      [{ table: 'indicators', action: 'update', index: 0, row: { name: 'x' } }, 'VALIDATION_FAILED', /更正原因必填/],
+      [{ table: 'indicators', action: 'update', index: 0, row: { name: 'x' } }, 'VALIDATION_FAILED', /原因必填/],
       [{ reason: '核对', table: 'tables', action: 'add', row: { name: 'x' } }, 'VALIDATION_FAILED', /表格必须是绩效指标/],
       [{ reason: '核对', table: 'indicators', action: 'remove', index: 0 }, 'VALIDATION_FAILED', /操作必须是新增/],
       [{ reason: '核对', table: 'indicators', action: 'update', index: 0, row: { weight: '五' } }, 'VALIDATION_FAILED', /行内容分值必须是数字/],

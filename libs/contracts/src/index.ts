@@ -6,3 +6,4 @@ export {
   BREAKDOWN_COLUMN_LABELS, BUDGET_AMOUNT_LABELS, FIELD_LABELS, INDICATOR_COLUMN_LABELS, fieldLabel, hasFieldLabel,
 } from './field-labels.js';
 export { WARNING_TITLES, warningTitle } from './warning-titles.js';
+export * from './report-workflow.js';

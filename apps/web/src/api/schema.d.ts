@@ -356,7 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报告列表（审核队列）：按年度、地区子树、单位、状态、是否有警告筛选 */
+        /** 报告列表（审核队列）：按年度、地区子树、单位、状态、待谁处理、是否有警告筛选 */
         get: operations["ReportsController_list"];
         put?: never;
         post?: never;
@@ -373,14 +373,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报告详情：ReportDocument、警告、状态与版本、更正台账、带行号的原文 */
+        /** 报告详情：ReportDocument、警告、状态与版本、待谁处理、审核记录、更正台账、带行号的原文 */
         get: operations["ReportsController_detail"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** 更正字段（须填原因，逐项记入审计日志）；已确认版本的更正生成新的草稿版本 */
+        /** 更正字段（须填原因，逐项记入审计日志）；已确认版本的更正生成新的草稿版本；提交单位只能更正本地区的草稿和已退回的报告 */
         patch: operations["ReportsController_edit"];
         trace?: never;
     };
@@ -418,6 +418,57 @@ export interface paths {
         patch: operations["ReportsController_editRow"];
         trace?: never;
     };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交审核（草稿）或修改后重新提交（已退回）：交由审核人员处理 */
+        post: operations["ReportsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（须填意见）：待审核的报告交回提交单位修改后重新提交 */
+        post: operations["ReportsController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回尚未确认的报告（如传错了文件，可填原因）：保留原文件与记录，不再参与审核和统计 */
+        post: operations["ReportsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{id}/confirm": {
         parameters: {
             query?: never;
@@ -427,7 +478,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 确认：成为该单位该年度的当前版本，原确认版本在同一事务中被替代；重复确认无副作用 */
+        /** 确认草稿或待审核的报告：成为该单位该年度的当前版本，原确认版本在同一事务中被替代；重复确认无副作用；已退回的须先重新提交 */
         post: operations["ReportsController_confirm"];
         delete?: never;
         options?: never;
@@ -991,7 +1042,12 @@ export interface components {
             kind: string;
             version: number;
             /** @enum {string} */
-            status: "draft" | "unresolved" | "confirmed" | "superseded";
+            status: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn";
+            /**
+             * @description 待谁处理；null 无需处理
+             * @enum {string|null}
+             */
+            waitingFor: "submitter" | "reviewer" | null;
             scoreTotal: number | null;
             grade: string | null;
             warningCount: number;
@@ -1009,6 +1065,29 @@ export interface components {
         ReportListDto: {
             items: components["schemas"]["ReportListItemDto"][];
             total: number;
+        };
+        ReviewEventDto: {
+            /**
+             * @description 提交审核、重新提交、退回修改、确认、撤回、指定单位、被新版本替代
+             * @enum {string}
+             */
+            event: "submit" | "resubmit" | "return" | "confirm" | "withdraw" | "resolve_unit" | "supersede";
+            /**
+             * @description 该步骤的中文名称
+             * @example 退回修改
+             */
+            label: string;
+            /** @enum {string|null} */
+            fromStatus: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn" | null;
+            /** @enum {string} */
+            toStatus: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn";
+            /** @description 办理人的用户名；系统自动办理时为 null */
+            actor: string | null;
+            /** @description 办理人的显示名称 */
+            actorName: string | null;
+            /** @description 退回意见、重新提交说明或撤回原因 */
+            comment: string | null;
+            at: string;
         };
         ReportUnitDto: {
             id: string;
@@ -1070,7 +1149,18 @@ export interface components {
         ReportDetailDto: {
             id: string;
             /** @enum {string} */
-            status: "draft" | "unresolved" | "confirmed" | "superseded";
+            status: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn";
+            /**
+             * @description 待谁处理：submitter 提交单位，reviewer 审核人员；null 无需处理
+             * @enum {string|null}
+             */
+            waitingFor: "submitter" | "reviewer" | null;
+            /** @description 当前账号此时可以办理的审核步骤 */
+            actions: ("submit" | "return" | "confirm" | "withdraw" | "resolve_unit")[];
+            /** @description 当前账号此时能否更正该报告 */
+            canEdit: boolean;
+            /** @description 审核记录：提交、退回（含意见）、重新提交、确认、撤回，旧→新 */
+            history: components["schemas"]["ReviewEventDto"][];
             version: number;
             kind: string;
             fiscalYear: number | null;
@@ -1098,7 +1188,7 @@ export interface components {
             id: string;
             version: number;
             /** @enum {string} */
-            status: "draft" | "unresolved" | "confirmed" | "superseded";
+            status: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn";
             scoreTotal: number | null;
             fileName: string | null;
             revisedFrom: string | null;
@@ -1150,6 +1240,18 @@ export interface components {
             index?: number;
             /** @description 行内容（新增、更正时必填；只改给出的单元格） */
             row?: components["schemas"]["RowCellsDto"];
+        };
+        SubmitReportDto: {
+            /** @description 重新提交时的说明（可选），如“已按审核意见修改” */
+            comment?: string;
+        };
+        ReturnReportDto: {
+            /** @description 退回意见（必填）：哪里要改、为什么，提交单位会在报告上看到 */
+            comment: string;
+        };
+        WithdrawReportDto: {
+            /** @description 撤回原因（可选），如“上传错了文件” */
+            reason?: string;
         };
         NewUnitDto: {
             name: string;
@@ -2572,7 +2674,9 @@ export interface operations {
                 /** @description 地区代码：含其下级地区 */
                 regionCode?: string;
                 unitId?: string;
-                status?: "draft" | "unresolved" | "confirmed" | "superseded";
+                status?: "draft" | "unresolved" | "submitted" | "returned" | "confirmed" | "superseded" | "withdrawn";
+                /** @description 待谁处理：submitter 提交单位（草稿、已退回），reviewer 审核人员（待审核、单位待识别） */
+                waitingFor?: "submitter" | "reviewer";
                 kind?: "department_overall" | "project";
                 /** @description true：只看有警告的；false：只看无警告的 */
                 hasWarnings?: boolean;
@@ -2682,6 +2786,81 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RowEditDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+        };
+    };
+    ReportsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+        };
+    };
+    ReportsController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDetailDto"];
+                };
+            };
+        };
+    };
+    ReportsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawReportDto"];
             };
         };
         responses: {

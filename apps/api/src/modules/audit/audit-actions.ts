@@ -1,3 +1,5 @@
+import { REVIEW_EVENT_LABELS, reviewAuditAction } from '@hunan-perf/contracts';
+
 /** Every audited action with its name in plain Chinese (the audit page, the export). */
 export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': '登录',
@@ -16,6 +18,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'report.edit': '修改报告',
   'report.confirm': '确认报告',
   'report.resolve_unit': '指定单位',
+  // The review steps under the names the workflow gives them (libs/contracts report-workflow.ts).
+  ...Object.fromEntries((['submit', 'resubmit', 'return', 'withdraw', 'supersede'] as const).map((e) => [reviewAuditAction(e), REVIEW_EVENT_LABELS[e]])),
   'document.ingest': '导入文件',
   'setting.update': '修改设置',
   'spot_check.draw': '抽取抽查样本',

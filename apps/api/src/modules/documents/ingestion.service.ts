@@ -67,15 +67,18 @@ export class IngestionService {
   async ingest(file: IngestFile, actor: AuthUser | null, options: IngestOptions & { autoConfirm?: boolean } = {}): Promise<IngestOutcome> {
     const fileName = file.fileName;
     try {
-      // The same bytes again: answer from what is stored, without extracting them a second time.
+      // The same bytes again: answer from what is stored, without extracting them a second time —
+      // unless every report read from them was withdrawn; then they are read and stored again.
       const sha256 = sha256Of(file.bytes);
       const existing = await this.documents.findBySha(sha256);
-      if (existing) return await this.existingOutcome(fileName, existing.id, sha256, actor);
+      if (existing && !(await this.allWithdrawn(existing.id))) return await this.existingOutcome(fileName, existing.id, sha256, actor);
       const read = await readDocument(this.extraction, file.bytes, fileName, DEFAULT_MAX_BYTES, sha256);
       const autoConfirm = options.autoConfirm ?? (await this.settings.ingest()).autoConfirm;
-      const stored = await this.db.transaction((m) => this.store(m, file, read, actor, options, autoConfirm));
+      const stored = await this.db.transaction((m) => existing
+        ? this.storeAgain(m, existing.id, file, read, actor, options, autoConfirm)
+        : this.store(m, file, read, actor, options, autoConfirm));
       if (!stored) {
-        // The same bytes were stored by a concurrent upload between our check and our insert.
+        // The same bytes were stored (or stored again) by a concurrent upload between our check and our insert.
         const winner = await this.documents.findBySha(read.sha256);
         return await this.existingOutcome(fileName, winner!.id, read.sha256, actor);
       }
@@ -92,14 +95,46 @@ export class IngestionService {
   private async store(
     m: EntityManager, file: IngestFile, read: ReadDocument, actor: AuthUser | null, options: IngestOptions, autoConfirm: boolean,
   ): Promise<IngestOutcome | null> {
-    const resolved: UnitResolution[] = [];
-    for (const doc of read.reports) resolved.push(await this.resolver.resolve(doc.unit.name, doc.unit.regionName, m, false));
-    if (actor?.role === 'submitter') await this.assertWithinRegion(file.fileName, resolved.map((r) => r.regionCode), actor);
+    const resolved = await this.resolveAll(m, file, read, actor);
     const documentId = await this.documents.insertIfNew(m, {
       sha256: read.sha256, fileName: file.fileName, mediaType: file.mediaType || read.mediaType, format: read.format,
       content: file.bytes, text: read.text, uploadedBy: actor?.id ?? null,
     });
     if (!documentId) return null;
+    return this.storeReports(m, documentId, file, read, resolved, actor, options, autoConfirm, false);
+  }
+
+  /**
+   * The same bytes again after every report read from them was withdrawn (a wrong withdrawal, or the
+   * right file after all): new draft versions from the stored document, whose bytes are kept once.
+   * Null when a concurrent upload stored them again first (the row lock makes that one wait).
+   */
+  private async storeAgain(
+    m: EntityManager, documentId: string, file: IngestFile, read: ReadDocument, actor: AuthUser | null, options: IngestOptions, autoConfirm: boolean,
+  ): Promise<IngestOutcome | null> {
+    await this.documents.lock(m, documentId);
+    if (!(await this.allWithdrawn(documentId, m))) return null;
+    const resolved = await this.resolveAll(m, file, read, actor);
+    return this.storeReports(m, documentId, file, read, resolved, actor, options, autoConfirm, true);
+  }
+
+  /** Whether the document's reports are all withdrawn (it has some): its bytes may then be uploaded again. */
+  private async allWithdrawn(documentId: string, m?: EntityManager): Promise<boolean> {
+    const records = await this.reports.bySourceDocument(documentId, m);
+    return records.length > 0 && records.every((r) => r.status === 'withdrawn');
+  }
+
+  private async resolveAll(m: EntityManager, file: IngestFile, read: ReadDocument, actor: AuthUser | null): Promise<UnitResolution[]> {
+    const resolved: UnitResolution[] = [];
+    for (const doc of read.reports) resolved.push(await this.resolver.resolve(doc.unit.name, doc.unit.regionName, m, false));
+    if (actor?.role === 'submitter') await this.assertWithinRegion(file.fileName, resolved.map((r) => r.regionCode), actor);
+    return resolved;
+  }
+
+  private async storeReports(
+    m: EntityManager, documentId: string, file: IngestFile, read: ReadDocument, resolved: UnitResolution[], actor: AuthUser | null,
+    options: IngestOptions, autoConfirm: boolean, afterWithdrawal: boolean,
+  ): Promise<IngestOutcome> {
     const reports: IngestedReport[] = [];
     for (const [position, doc] of read.reports.entries()) {
       const resolution = resolved[position]!;
@@ -122,7 +157,8 @@ export class IngestionService {
     }
     await this.audit.record(
       { actorId: actor?.id ?? null, action: 'document.ingest', entityType: 'source_document', entityId: documentId,
-        newValue: { fileName: file.fileName, sha256: read.sha256, reports: reports.map((r) => r.reportId) }, requestId: options.requestId ?? null },
+        newValue: { fileName: file.fileName, sha256: read.sha256, reports: reports.map((r) => r.reportId), ...(afterWithdrawal ? { afterWithdrawal } : {}) },
+        requestId: options.requestId ?? null },
       m,
     );
     return outcome(file.fileName, documentId, read.sha256, true, reports);
@@ -147,7 +183,10 @@ export class IngestionService {
   }
 
   private async existingOutcome(fileName: string, documentId: string, sha256: string, actor: AuthUser | null): Promise<IngestOutcome> {
-    const records = await this.reports.bySourceDocument(documentId);
+    const stored = await this.reports.bySourceDocument(documentId);
+    // Stored again after a withdrawal: the live reports are the answer, the withdrawn ones stay in their history.
+    const live = stored.filter((r) => r.status !== 'withdrawn');
+    const records = live.length > 0 ? live : stored;
     if (actor?.role === 'submitter') {
       await this.assertWithinRegion(fileName, records.map((r) => r.regionCode), actor);
     }

@@ -50,6 +50,11 @@ export class SourceDocumentsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Holds the document's row until the transaction ends (storing its reports again after a withdrawal). */
+  async lock(m: EntityManager, id: string): Promise<void> {
+    await m.query(`SELECT 1 FROM source_document WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   /** The decoded text the provenance line numbers refer to. */
   async text(id: string): Promise<string | null> {
     const rows: { text: string | null }[] = await this.db.query(

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { OPEN_STATUSES, statusesWaitingFor, waitingForOf } from '@hunan-perf/contracts';
 import { DataSource } from 'typeorm';
 import { backfillCoverage } from './coverage-backfill.js';
 import type { ListReportsQueryDto, ReportListDto, ReportListItemDto, ReportSort } from './dto/report.dto.js';
 
-interface Row extends Omit<ReportListItemDto, 'scoreTotal' | 'coveragePercent' | 'createdAt' | 'updatedAt'> {
+interface Row extends Omit<ReportListItemDto, 'scoreTotal' | 'coveragePercent' | 'createdAt' | 'updatedAt' | 'waitingFor'> {
   scoreTotal: string | null;
   coveragePercent: string | null;
   createdAt: Date;
@@ -11,7 +12,8 @@ interface Row extends Omit<ReportListItemDto, 'scoreTotal' | 'coveragePercent' |
   total: number;
 }
 
-const NEEDS_HUMAN = `r.status IN ('draft', 'unresolved')`;
+/** Reports someone still has to act on (fixed words of the workflow, not user input). */
+const NEEDS_HUMAN = `r.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /** ORDER BY of each sort (fixed SQL, chosen by the validated enum; see REPORT_SORTS). */
 const ORDER_BY: Record<ReportSort, string> = {
@@ -54,17 +56,20 @@ export class ReportListRepository {
           AND ($7::boolean OR NOT r.is_synthetic)
           AND ($8::text IS NULL OR COALESCE(u.name, r.document #>> '{unit,name}') ILIKE '%' || $8 || '%')
           AND ($11::text IS NULL OR rq.flag_codes @> ARRAY[$11::text])
+          AND ($12::text[] IS NULL OR r.status = ANY($12))
         ORDER BY ${ORDER_BY[q.sort ?? 'needs_human']}
         LIMIT $9 OFFSET $10`,
       [
         q.year ?? null, regionCodes, q.unitId ?? null, q.status ?? null, q.kind ?? null, q.hasWarnings ?? null,
         q.includeSynthetic ?? false, q.q ?? null, q.limit, q.offset, q.qualityFlag ?? null,
+        q.waitingFor ? statusesWaitingFor(q.waitingFor) : null,
       ],
     );
     return {
       total: rows[0]?.total ?? 0,
       items: rows.map(({ total: _total, ...r }) => ({
         ...r,
+        waitingFor: waitingForOf(r.status),
         scoreTotal: r.scoreTotal === null ? null : Number(r.scoreTotal),
         coveragePercent: r.coveragePercent === null ? null : Number(r.coveragePercent),
         createdAt: r.createdAt.toISOString(),

@@ -1,2 +1,2 @@
-export const REPORT_STATUSES = ['draft', 'unresolved', 'confirmed', 'superseded'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** The statuses of a report version: defined once, with the workflow, in libs/contracts (report-workflow.ts). */
+export { REPORT_STATUSES, type ReportStatus } from '@hunan-perf/contracts';

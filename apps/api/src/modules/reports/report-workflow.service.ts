@@ -6,10 +6,11 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { UnitsRepository } from '../units/units.repository.js';
 import { UnitsService } from '../units/units.service.js';
 import { revalidateReport } from '@hunan-perf/report-parser';
-import type { ReportDocument } from '@hunan-perf/contracts';
+import { mayEdit, type ReportDocument, REPORT_STATUS_LABELS, reviewAuditAction } from '@hunan-perf/contracts';
 import { type AppliedEdit, applyEdits, type FieldEdit } from './document-edits.js';
 import { applyRowEdit, type RowEdit } from './row-edits.js';
 import { ReportRowsRepository } from './report-rows.repository.js';
+import { requireTransition } from './report-transitions.service.js';
 import { type ReportRecord, ReportsRepository } from './reports.repository.js';
 
 export interface ResolveUnitInput {
@@ -19,8 +20,13 @@ export interface ResolveUnitInput {
   saveAlias?: boolean;
 }
 
-/** Statuses a submitter may still correct (checked under the row lock). */
-const SUBMITTER_EDITABLE: readonly string[] = ['draft', 'unresolved'];
+/** Whether `actor` may correct a report in its status (libs/contracts mayEdit); checked again under the row lock. */
+export function assertMayEdit(report: Pick<ReportRecord, 'status'>, actor: AuthUser): void {
+  if (mayEdit(report.status, actor.role)) return;
+  const status = REPORT_STATUS_LABELS[report.status];
+  if (report.status === 'withdrawn') throw conflict('REPORT_WITHDRAWN', `报告当前状态为“${status}”，不能更正；如需更正请重新上传`);
+  throw forbidden(`报告当前状态为“${status}”，提交单位只能更正草稿和已退回的报告`);
+}
 
 /** Confirm, correct and resolve: every change in one transaction with its audit events. */
 @Injectable()
@@ -34,7 +40,11 @@ export class ReportWorkflowService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Makes the report the current confirmed version of its series; confirming twice changes nothing. */
+  /**
+   * Makes the report the current confirmed version of its series; confirming twice changes nothing.
+   * Only a draft or a submitted report is confirmed (a returned one is resubmitted first). Without
+   * an actor (sample data, `npm run ingest -- --confirm`) the system confirms as an admin would.
+   */
   async confirm(id: string, actor: AuthUser | null, requestId: string | null = null, manager?: EntityManager): Promise<ReportRecord> {
     const work = async (m: EntityManager) => {
       const report = await this.lockedReport(m, id);
@@ -42,14 +52,22 @@ export class ReportWorkflowService {
       if (report.status === 'unresolved' || !report.unitId) {
         throw conflict('REPORT_UNRESOLVED', '报告的单位尚未识别，请先指定单位再确认');
       }
+      requireTransition('confirm', report.status, actor?.role ?? 'admin');
       if (report.fiscalYear == null) throw conflict('FISCAL_YEAR_MISSING', '报告缺少年度，请先补充年度再确认');
       await this.reports.lockSeries(m, report.unitId, report.fiscalYear, report.kind);
       const superseded = await this.reports.supersedeCurrent(m, report);
       await this.reports.setStatus(m, id, 'confirmed', actor?.id ?? null);
       await this.audit.record(
-        { actorId: actor?.id ?? null, action: 'report.confirm', entityType: 'report', entityId: id, oldValue: { status: report.status, superseded }, newValue: { status: 'confirmed', version: report.version }, requestId },
+        { actorId: actor?.id ?? null, action: reviewAuditAction('confirm'), entityType: 'report', entityId: id, oldValue: { status: report.status, superseded }, newValue: { status: 'confirmed', version: report.version }, requestId },
         m,
       );
+      if (superseded) {
+        // The replaced version's own history says what replaced it.
+        await this.audit.record(
+          { actorId: actor?.id ?? null, action: reviewAuditAction('supersede'), entityType: 'report', entityId: superseded, oldValue: { status: 'confirmed' }, newValue: { status: 'superseded', supersededBy: id, version: report.version }, requestId },
+          m,
+        );
+      }
       return (await this.reports.find(id, m))!;
     };
     return manager ? work(manager) : this.db.transaction(work);
@@ -79,9 +97,7 @@ export class ReportWorkflowService {
     return this.db.transaction(async (m) => {
       // Lock first, then check: a confirm that committed while this request waited is seen here.
       const report = await this.lockedReport(m, id);
-      if (actor.role === 'submitter' && !SUBMITTER_EDITABLE.includes(report.status)) {
-        throw forbidden('提交人只能更正尚未确认的草稿');
-      }
+      assertMayEdit(report, actor);
       const edited = change(report.document);
       if (edited.applied.length === 0) return report;
       const { applied } = edited;
@@ -129,7 +145,10 @@ export class ReportWorkflowService {
       const version = await this.reports.nextVersion(m, unit.id, report.fiscalYear, report.kind);
       await this.reports.assignUnit(m, id, unit.id, unit.regionCode, version);
       await this.audit.record(
-        { actorId: actor.id, action: 'report.resolve_unit', entityType: 'report', entityId: id, newValue: { unitId: unit.id, unitName: unit.name, aliasSaved: Boolean(input.saveAlias && reportName) }, requestId },
+        {
+          actorId: actor.id, action: reviewAuditAction('resolve_unit'), entityType: 'report', entityId: id, oldValue: { status: 'unresolved' },
+          newValue: { status: 'draft', unitId: unit.id, unitName: unit.name, aliasSaved: Boolean(input.saveAlias && reportName) }, requestId,
+        },
         m,
       );
       return (await this.reports.find(id, m))!;

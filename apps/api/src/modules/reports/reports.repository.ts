@@ -128,10 +128,13 @@ export class ReportsRepository {
 
   /** Marks the current confirmed version of the series superseded; returns its id, if any. */
   async supersedeCurrent(m: EntityManager, report: ReportRecord): Promise<string | null> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count], not the rows.
     const rows: { id: string }[] = await m.query(
-      `UPDATE report SET status = 'superseded', updated_at = now()
-        WHERE unit_id = $1 AND fiscal_year = $2 AND kind = $3 AND status = 'confirmed' AND id <> $4
-        RETURNING id`,
+      `WITH s AS (
+         UPDATE report SET status = 'superseded', updated_at = now()
+          WHERE unit_id = $1 AND fiscal_year = $2 AND kind = $3 AND status = 'confirmed' AND id <> $4
+          RETURNING id)
+       SELECT id FROM s`,
       [report.unitId, report.fiscalYear, report.kind, report.id],
     );
     return rows[0]?.id ?? null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fieldLabel, type ReportDocument } from '@hunan-perf/contracts';
+import { actionsFor, fieldLabel, mayEdit, type ReportDocument, waitingForOf } from '@hunan-perf/contracts';
 import { coverageOf } from '@hunan-perf/report-parser';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -9,6 +9,7 @@ import { UnitResolverService } from '../units/unit-resolver.service.js';
 import type { CorrectionChange, CorrectionDto, ReportDetailDto, ReportVersionDto } from './dto/report-detail.dto.js';
 import type { ListReportsQueryDto, ReportListDto } from './dto/report.dto.js';
 import { ReportAccessService } from './report-access.service.js';
+import { ReportHistoryRepository } from './report-history.repository.js';
 import { ReportListRepository } from './report-list.repository.js';
 import { type ReportRecord, ReportsRepository } from './reports.repository.js';
 
@@ -34,12 +35,13 @@ export class ReportsService {
     private readonly regions: RegionsService,
     private readonly documents: SourceDocumentsRepository,
     private readonly resolver: UnitResolverService,
+    private readonly history: ReportHistoryRepository,
   ) {}
 
   async search(query: ListReportsQueryDto, user: AuthUser): Promise<ReportListDto> {
     const scope = await this.regions.scopeFor(user, query.regionCode, '报告');
-    // A viewer's list holds confirmed versions only, whatever status it asks for.
-    if (!this.access.statusVisible(query.status ?? 'confirmed', user)) return { total: 0, items: [] };
+    // A viewer's list holds confirmed versions only, whatever status it asks for; they wait for nobody.
+    if (!this.access.statusVisible(query.status ?? 'confirmed', user) || (user.role === 'viewer' && query.waitingFor)) return { total: 0, items: [] };
     return this.list.list(user.role === 'viewer' ? { ...query, status: 'confirmed' } : query, scope);
   }
 
@@ -59,6 +61,10 @@ export class ReportsService {
     return {
       id: report.id,
       status: report.status,
+      waitingFor: waitingForOf(report.status),
+      actions: actionsFor(report.status, viewer.role),
+      canEdit: mayEdit(report.status, viewer.role),
+      history: await this.history.history(report.id),
       version: report.version,
       kind: report.kind,
       fiscalYear: report.fiscalYear,

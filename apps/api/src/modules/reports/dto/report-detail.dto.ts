@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Coverage, ReportDocument, ReportWarning } from '@hunan-perf/contracts';
+import { type Coverage, REPORT_ACTIONS, type ReportAction, type ReportDocument, type ReportWarning, WAITING_FOR, type WaitingFor } from '@hunan-perf/contracts';
 import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
+import { ReviewEventDto } from './report-transition.dto.js';
 
 export class ReportUnitDto {
   @ApiProperty() id: string;
@@ -53,6 +54,11 @@ export class UnitCandidateDto {
 export class ReportDetailDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ enum: WAITING_FOR, nullable: true, type: String, description: '待谁处理：submitter 提交单位，reviewer 审核人员；null 无需处理' })
+  waitingFor: WaitingFor | null;
+  @ApiProperty({ enum: REPORT_ACTIONS, isArray: true, description: '当前账号此时可以办理的审核步骤' }) actions: ReportAction[];
+  @ApiProperty({ description: '当前账号此时能否更正该报告' }) canEdit: boolean;
+  @ApiProperty({ type: [ReviewEventDto], description: '审核记录：提交、退回（含意见）、重新提交、确认、撤回，旧→新' }) history: ReviewEventDto[];
   @ApiProperty() version: number;
   @ApiProperty() kind: string;
   @ApiProperty({ nullable: true, type: Number }) fiscalYear: number | null;

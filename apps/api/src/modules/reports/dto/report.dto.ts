@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { WAITING_FOR, type WaitingFor } from '@hunan-perf/contracts';
 import { QUALITY_FLAG_CODES, type QualityFlagCode } from '@hunan-perf/metrics';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -10,9 +11,9 @@ import { REPORT_STATUSES, type ReportStatus } from '../report-status.js';
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
- * Orders of the review queue. needs_human (the default): drafts and unresolved reports first, the
+ * Orders of the review queue. needs_human (the default): open reports (waiting for someone) first, the
  * least-covered first (unknown coverage before any), then the most warnings, then the newest;
- * confirmed and superseded versions after them, newest first. updated: newest first.
+ * settled versions (confirmed, superseded, withdrawn) after them, newest first. updated: newest first.
  * coverage_asc / coverage_desc: by coverage percent (unknown coverage first / last), then newest.
  */
 export const REPORT_SORTS = ['needs_human', 'updated', 'coverage_asc', 'coverage_desc'] as const;
@@ -30,6 +31,10 @@ export class ListReportsQueryDto {
 
   @ApiProperty({ required: false, enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES, { message: `status 必须是 ${REPORT_STATUSES.join('/')} 之一` })
   status?: ReportStatus;
+
+  @ApiProperty({ required: false, enum: WAITING_FOR, description: '待谁处理：submitter 提交单位（草稿、已退回），reviewer 审核人员（待审核、单位待识别）' })
+  @IsOptional() @IsIn(WAITING_FOR, { message: `waitingFor 必须是 ${WAITING_FOR.join('/')} 之一` })
+  waitingFor?: WaitingFor;
 
   @ApiProperty({ required: false, enum: ['department_overall', 'project'] }) @IsOptional() @IsIn(['department_overall', 'project'])
   kind?: string;
@@ -71,6 +76,7 @@ export class ReportListItemDto {
   @ApiProperty() kind: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
+  @ApiProperty({ enum: WAITING_FOR, nullable: true, type: String, description: '待谁处理；null 无需处理' }) waitingFor: WaitingFor | null;
   @ApiProperty({ nullable: true, type: Number }) scoreTotal: number | null;
   @ApiProperty({ nullable: true, type: String }) grade: string | null;
   @ApiProperty() warningCount: number;
