@@ -128,12 +128,13 @@ export class ReportsRepository {
 
   /** Marks the current confirmed version of the series superseded; returns its id, if any. */
   async supersedeCurrent(m: EntityManager, report: ReportRecord): Promise<string | null> {
-    const rows: { id: string }[] = await m.query(
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
+    const [rows] = (await m.query(
       `UPDATE report SET status = 'superseded', updated_at = now()
         WHERE unit_id = $1 AND fiscal_year = $2 AND kind = $3 AND status = 'confirmed' AND id <> $4
         RETURNING id`,
       [report.unitId, report.fiscalYear, report.kind, report.id],
-    );
+    )) as [{ id: string }[], number];
     return rows[0]?.id ?? null;
   }
 
