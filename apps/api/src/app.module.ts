@@ -21,6 +21,7 @@ import { QualityModule } from './modules/quality/quality.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
+import { TextReuseModule } from './modules/text-reuse/text-reuse.module.js';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         TemplatesModule,
         AnalyticsModule,
         QualityModule,
+        TextReuseModule,
         ExportsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'], serveStaticOptions: webStaticOptions(config.webDistDir) })]

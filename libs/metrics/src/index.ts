@@ -25,3 +25,6 @@ export {
   type QualityFlagCode, type QualityThresholds, type QualityInput, type QualityFlag, type QualityFlagRow, type QualityIndicator,
 } from './quality-flags.js';
 export { BUDGET_CHANGE, budgetChange, changeDirection, type BudgetChange } from './budget-change.js';
+export {
+  SHINGLE_SIZE, SHINGLING_VERSION, normaliseWording, shingleHash, textShingles, wordingLength, jaccardPercent, sharedRanges, type NormalisedText,
+} from './text-shingles.js';

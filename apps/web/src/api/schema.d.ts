@@ -811,6 +811,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/text-reuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文字雷同：所选范围内报告的“存在的问题”“改进措施”段落与其他单位（任一年度）或本单位上年报告同一部分的段落相似度不低于阈值的段落对，按相似度从高到低分页；加 format=csv 或 format=xlsx 下载全部段落对（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页） */
+        get: operations["TextReuseController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/text-reuse/pairs/{a}/{b}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两段文字并排：各自的单位、年度、原文行号，相似度，以及两段中相同的文字位置 */
+        get: operations["TextReuseController_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/text-reuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文字雷同与整改“重复出现”所用的相似度阈值（%） */
+        get: operations["TextReuseController_settings"];
+        /** 修改相似度阈值（管理员；30–100 的整数，记入审计日志） */
+        put: operations["TextReuseController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/{file}": {
         parameters: {
             query?: never;
@@ -1991,6 +2043,77 @@ export interface components {
             thresholds: components["schemas"]["QualityThresholdsDto"];
             /** @description 每项提示的代码、标题与按当前阈值的说明 */
             flags: components["schemas"]["QualityFlagInfoDto"][];
+        };
+        ReuseParagraphDto: {
+            /** @description 段落编号 */
+            paragraphId: string;
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            fiscalYear: number;
+            /** @enum {string} */
+            section: "problem" | "measure";
+            /** @description 存在的问题 / 改进措施 */
+            sectionLabel: string;
+            /** @description 在该部分中的序号（从 0 起） */
+            position: number;
+            text: string;
+            /** @description 在原文中的行号；结构化导入的报告为 null */
+            sourceLine: number | null;
+        };
+        ReusePairDto: {
+            /** @description Jaccard 相似度（%），两位小数 */
+            similarity: number;
+            /** @enum {string} */
+            relation: "other_unit" | "previous_year";
+            /** @description 与其他单位雷同 / 与本单位上年雷同 */
+            relationLabel: string;
+            /** @description 所列范围内的段落 */
+            paragraph: components["schemas"]["ReuseParagraphDto"];
+            /** @description 与之雷同的另一份报告的段落 */
+            other: components["schemas"]["ReuseParagraphDto"];
+        };
+        TextReuseListDto: {
+            year: number | null;
+            /** @description 所用的相似度阈值（%） */
+            thresholdPercent: number;
+            /** @description 少于此字数（只计汉字、字母和数字）的段落不参与比对 */
+            minWordingLength: number;
+            page: number;
+            pageSize: number;
+            /** @description 符合条件的段落对总数 */
+            total: number;
+            rows: components["schemas"]["ReusePairDto"][];
+        };
+        TextRangeDto: {
+            /** @description 起点（字符位置，从 0 起，含） */
+            start: number;
+            /** @description 终点（不含） */
+            end: number;
+        };
+        ReusePairDetailDto: {
+            /** @description Jaccard 相似度（%），两位小数 */
+            similarity: number;
+            /** @enum {string} */
+            relation: "other_unit" | "previous_year";
+            /** @description 与其他单位雷同 / 与本单位上年雷同 */
+            relationLabel: string;
+            /** @description 所列范围内的段落 */
+            paragraph: components["schemas"]["ReuseParagraphDto"];
+            /** @description 与之雷同的另一份报告的段落 */
+            other: components["schemas"]["ReuseParagraphDto"];
+            /** @description 所用的相似度阈值（%） */
+            thresholdPercent: number;
+            /** @description 本段中与另一段相同的文字 */
+            paragraphShared: components["schemas"]["TextRangeDto"][];
+            /** @description 另一段中与本段相同的文字 */
+            otherShared: components["schemas"]["TextRangeDto"][];
+        };
+        TextReuseSettingsDto: {
+            /** @description 相似度阈值（%）：两段文字的字符片段重合度（Jaccard）不低于此值即视为雷同；30–100 的整数 */
+            thresholdPercent: number;
         };
         /** ReportDocument v1 */
         ReportDocument: {
@@ -3612,6 +3735,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualitySettingsDto"];
+                };
+            };
+        };
+    };
+    TextReuseController_list: {
+        parameters: {
+            query?: {
+                /** @description 年度（所列段落所在报告的年度）；不填为全部年度 */
+                year?: number;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                kind?: "department_overall" | "project";
+                /** @description 只列存在的问题（problem）或改进措施（measure） */
+                section?: "problem" | "measure";
+                /** @description 只列与其他单位（other_unit）或与本单位上年（previous_year）雷同的 */
+                relation?: "other_unit" | "previous_year";
+                /** @description 页码，从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextReuseListDto"];
+                };
+            };
+        };
+    };
+    TextReuseController_pair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                a: string;
+                b: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReusePairDetailDto"];
+                };
+            };
+        };
+    };
+    TextReuseController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextReuseSettingsDto"];
+                };
+            };
+        };
+    };
+    TextReuseController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextReuseSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextReuseSettingsDto"];
                 };
             };
         };
