@@ -6,7 +6,7 @@ import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
   Account, AccountSession, AccountUpdate, AuditAction, AuditPage, AuditQuery, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
-  ResolveUnit, RowEdit, Session, Unit,
+  ResolveUnit, ReusePairDetail, RowEdit, Session, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
 } from './types';
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
@@ -79,3 +79,11 @@ export function exportUrl(table: 'reports' | 'budget' | 'indicators' | 'warnings
   return `/api/exports/${table}.${format}${toQuery(filters)}`;
 }
 export const templateUrl = (format: 'xlsx' | 'csv') => `/api/templates/report.${format}`;
+
+export const textReuseApi = {
+  list: (q: TextReuseQuery) => apiFetch<TextReuseList>(`/text-reuse${toQuery(q)}`),
+  pair: (a: string, b: string) => apiFetch<ReusePairDetail>(`/text-reuse/pairs/${encodeURIComponent(a)}/${encodeURIComponent(b)}`),
+  settings: () => apiFetch<TextReuseSettings>('/settings/text-reuse'),
+  updateSettings: (body: TextReuseSettings) => apiFetch<TextReuseSettings>('/settings/text-reuse', json('PUT', body)),
+  downloadUrl: (q: TextReuseQuery, format: 'csv' | 'xlsx') => `/api/text-reuse${toQuery({ ...q, page: undefined, pageSize: undefined, format })}`,
+};

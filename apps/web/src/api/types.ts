@@ -39,3 +39,8 @@ export type AuditQuery = Omit<NonNullable<operations['AuditController_list']['pa
   limit?: number;
   offset?: number;
 };
+export type TextReuseList = S['TextReuseListDto'];
+export type ReusePair = S['ReusePairDto'];
+export type ReusePairDetail = S['ReusePairDetailDto'];
+export type TextReuseSettings = S['TextReuseSettingsDto'];
+export type TextReuseQuery = NonNullable<operations['TextReuseController_list']['parameters']['query']>;
