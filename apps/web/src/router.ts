@@ -23,6 +23,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/recheck', name: 'recheck', component: () => import('./pages/recheck/RecheckPage.vue'), meta: { title: '自评复核', area: 'dashboards', nav: true } },
   { path: '/problems', name: 'problems', component: () => import('./pages/problems/ProblemsPage.vue'), meta: { title: '问题分析', area: 'dashboards', nav: true } },
   { path: '/quality', name: 'quality', component: () => import('./pages/quality/QualityPage.vue'), meta: { title: '质量提示', area: 'dashboards', nav: true } },
+  { path: '/text-reuse', name: 'text-reuse', component: () => import('./pages/text-reuse/TextReusePage.vue'), meta: { title: '文字雷同', area: 'dashboards', nav: true } },
   { path: '/results', name: 'results', component: () => import('./pages/results/ResultsPage.vue'), meta: { title: '结果应用', area: 'dashboards', nav: true } },
   { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportListPage.vue'), meta: { title: '报告', area: 'reports', nav: true } },
   { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportDetailPage.vue'), meta: { title: '报告详情', area: 'reports' } },

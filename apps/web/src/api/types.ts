@@ -43,4 +43,5 @@ export type TextReuseList = S['TextReuseListDto'];
 export type ReusePair = S['ReusePairDto'];
 export type ReusePairDetail = S['ReusePairDetailDto'];
 export type TextReuseSettings = S['TextReuseSettingsDto'];
-export type TextReuseQuery = NonNullable<operations['TextReuseController_list']['parameters']['query']>;
+/** The generated document types page/pageSize loosely, so they are narrowed here. */
+export type TextReuseQuery = Omit<NonNullable<operations['TextReuseController_list']['parameters']['query']>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
