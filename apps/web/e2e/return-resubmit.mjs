@@ -85,7 +85,7 @@ export const returnResubmitTests = [
       await admin.click('[data-test="action-return"]');
       const send = admin.locator('[data-test="return-send"]');
       assert(await send.isDisabled(), 'a return can be sent without a comment');
-      await admin.locator('[data-test="return-comment"] textarea').fill(COMMENT);
+      await admin.locator('[data-test="return-comment"]').fill(COMMENT);
       await send.click();
       await waitStatus(admin, '已退回');
       await admin.waitForSelector(`[data-test="review-comment"] >> text=${COMMENT}`);
@@ -103,7 +103,7 @@ export const returnResubmitTests = [
       await snap(clerk, '53-submitter-sees-comment');
       await clerk.click('[data-test="edit-budget.total.initial"]');
       await clerk.fill('[data-test="edit-value"]', '1200');
-      await clerk.fill('[data-test="edit-reason"] textarea', '按批复更正年初预算数');
+      await clerk.fill('[data-test="edit-reason"]', '按批复更正年初预算数');
       await clerk.click('[data-test="edit-save"]');
       await clerk.waitForSelector('[data-test="corrections"] li');
       await clerk.click('[data-test="action-submit"]');
