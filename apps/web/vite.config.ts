@@ -13,6 +13,7 @@ export default defineConfig({
       // The CSV helpers alone: the package index also compiles the JSON Schema validator (eval, refused by the CSP).
       '@hunan-perf/contracts/csv': lib('contracts', 'csv'),
       '@hunan-perf/contracts/labels': lib('contracts', 'labels'),
+      '@hunan-perf/contracts/report-workflow': lib('contracts', 'report-workflow'),
       '@hunan-perf/contracts': lib('contracts'),
       '@hunan-perf/metrics': lib('metrics'),
       '@': fileURLToPath(new URL('./src', import.meta.url)),

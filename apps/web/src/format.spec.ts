@@ -37,7 +37,8 @@ describe('formatters', () => {
     expect(formatDateTime('2026-11-22T16:00:00Z')).toBe('2026-11-23 00:00');
     expect(formatDate('2026-11-22T20:05:00Z')).toBe('2026-11-23');
     expect(statusLabel('confirmed')).toBe('已确认');
-    expect(statusLabel('draft')).toBe('待复核');
+    expect(statusLabel('draft')).toBe('草稿');
+    expect(statusLabel('returned')).toBe('已退回');
     expect(roleLabel('viewer')).toBe('领导查看');
   });
 });

@@ -1,3 +1,4 @@
+import { reportStatusLabel } from '@hunan-perf/contracts/report-workflow';
 import { toFixedHalfAway } from '@hunan-perf/metrics';
 /** 3725 → "1 小时 2 分". */
 export function formatDuration(seconds: number): string {
@@ -62,8 +63,8 @@ export function formatDate(iso: string | Date | null | undefined): string {
   return full === '—' ? full : full.slice(0, 10);
 }
 
-const STATUS_LABELS: Record<string, string> = { draft: '待复核', unresolved: '单位待识别', confirmed: '已确认', superseded: '已被替代' };
-export const statusLabel = (status: string): string => STATUS_LABELS[status] ?? status;
+/** A report status in Chinese: the review workflow's names (libs/contracts report-workflow). */
+export const statusLabel = (status: string): string => reportStatusLabel(status);
 
 const ROLE_LABELS: Record<string, string> = { admin: '管理员', analyst: '分析员', viewer: '领导查看', submitter: '报送单位' };
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;

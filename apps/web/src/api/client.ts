@@ -52,6 +52,9 @@ export const reportsApi = {
   edit: (id: string, body: EditReport) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}`, json('PATCH', body)),
   editRow: (id: string, body: RowEdit) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/rows`, json('PATCH', body)),
   confirm: (id: string) => apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/confirm`, { method: 'POST' }),
+  /** submit, return (comment required) or withdraw: one route each, the comment in the body. */
+  transition: (id: string, action: 'submit' | 'return' | 'withdraw', comment?: string) =>
+    apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/${action}`, json('POST', comment ? { comment } : {})),
   resolveUnit: (id: string, body: ResolveUnit) =>
     apiFetch<ReportDetail>(`/reports/${encodeURIComponent(id)}/resolve-unit`, json('POST', body)),
 };

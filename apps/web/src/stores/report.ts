@@ -53,8 +53,10 @@ export const useReportStore = defineStore('report', () => {
     write(() => reportsApi.edit(detail.value!.id, { reason, edits: [{ path, value: value as never }] }));
   const editRow = (body: RowEdit) => write(() => reportsApi.editRow(detail.value!.id, body));
   const confirm = () => write(() => reportsApi.confirm(detail.value!.id));
+  const transition = (action: 'submit' | 'return' | 'withdraw', comment?: string) =>
+    write(() => reportsApi.transition(detail.value!.id, action, comment));
   const resolveUnit = (body: Parameters<typeof reportsApi.resolveUnit>[1]) => write(() => reportsApi.resolveUnit(detail.value!.id, body));
   const select = (path: string | null) => { selectedPath.value = path; };
 
-  return { detail, versions, loading, error, saving, saveError, selectedPath, doc, highlightLine, load, edit, editRow, confirm, resolveUnit, select };
+  return { detail, versions, loading, error, saving, saveError, selectedPath, doc, highlightLine, load, edit, editRow, confirm, transition, resolveUnit, select };
 });
