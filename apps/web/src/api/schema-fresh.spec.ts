@@ -19,4 +19,4 @@ test('src/api/schema.d.ts equals what gen:api produces from apps/api/openapi.jso
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 60_000); // generating the schema takes seconds on a busy machine; the limit only stops a hung generator
