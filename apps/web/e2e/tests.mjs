@@ -7,6 +7,7 @@ import { analyticsViewTests } from './analytics-views.mjs';
 import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
+import { textReuseTests } from './text-reuse.mjs';
 
 const UNITS = {
   liuyang: '浏阳市工业和信息化局',
@@ -230,4 +231,5 @@ export const tests = [
   ...reviewTests,
   ...accountAdminTests,
   ...qualityResultsTests,
+  ...textReuseTests,
 ];
