@@ -2,6 +2,8 @@
 // paragraph of 浏阳 2021 is uploaded as ReportDocument JSON and confirmed through the API; the page
 // lists the pair, shows it side by side with the shared wording marked, and an admin's threshold of
 // 100 % hides it. Runs last: it adds a 2025 report and changes the threshold (then restores it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { apiJson, assert, settled } from './support.mjs';
 
 const LIUYANG = '浏阳市工业和信息化局';
@@ -49,7 +51,7 @@ const pairRow = (page) => page.locator('[data-test="reuse-table"] .el-table__bod
 export const textReuseTests = [
   {
     name: '文字雷同: 益阳 2025 copies a 浏阳 2021 problem; the pair is listed, shown side by side with the shared wording, and hidden by a 100 % threshold',
-    async run({ page, shot }) {
+    async run({ page, shot, artifacts }) {
       const outcome = await copiedReport(page);
       assert(outcome.startsWith('200 confirmed 2025'), `the 益阳 2025 report was not confirmed: ${outcome}`);
       const before = await apiJson(page, '/api/settings/text-reuse');
@@ -71,6 +73,15 @@ export const textReuseTests = [
       assert(text.includes('80.00%') && text.includes('与其他单位雷同') && text.includes('存在的问题'), `the pair's row reads: ${text}`);
       assert(await page.locator('[data-test="threshold-input"] input').inputValue() === String(before.thresholdPercent), 'the threshold field does not start from the saved setting');
       await shot('45-text-reuse-list');
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-test="export-csv"]')]);
+      const csvPath = join(artifacts, 'text-reuse.csv');
+      await csv.saveAs(csvPath);
+      const bytes = readFileSync(csvPath);
+      assert(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf, 'the CSV has no UTF-8 BOM');
+      const lines = bytes.toString('utf8').trim().split(/\r?\n/);
+      assert(lines.length === 1 + (await page.locator('[data-test="reuse-table"] .el-table__body-wrapper .el-table__row').count()), `the CSV has ${lines.length - 1} pairs, not the page's`);
+      assert(lines.some((l) => l.includes(COPIED) && l.includes(ORIGINAL) && l.includes(LIUYANG) && l.includes('80')), `the CSV lacks the pair: ${lines.join(' / ').slice(0, 400)}`);
+      assert(lines.slice(1).every((l) => l.startsWith('2025,')), 'the CSV does not keep the year filter');
 
       await row.locator('[data-test="open-pair"]').click();
       const detail = page.locator('[data-test="pair-detail"]');
