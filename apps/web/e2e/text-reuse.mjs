@@ -20,7 +20,7 @@ async function copiedReport(page) {
     const overall = list.items.find((r) => r.kind === 'department_overall');
     const doc = (await (await fetch(`/api/reports/${overall.id}`)).json()).document;
     doc.fiscalYear = 2025;
-    doc.findings = { ...doc.findings, problems: [copied, ...(doc.findings?.problems ?? [])] };
+    doc.findings = { ...doc.findings, problems: [...(doc.findings?.problems ?? []), copied] };
     const form = new FormData();
     form.append('files', new Blob([JSON.stringify(doc)], { type: 'application/json' }), `${unitName}-2025-copied.json`);
     const uploaded = await (await fetch('/api/documents', { method: 'POST', body: form, headers: { 'x-csrf-token': csrf } })).json();
@@ -111,6 +111,14 @@ export const textReuseTests = [
 
       await saveThreshold(page, before.thresholdPercent);
       assert((await apiJson(page, '/api/settings/text-reuse')).thresholdPercent === before.thresholdPercent, 'the threshold was not restored');
+      await pairRow(page).waitFor();
+
+      // A link to a later page, then a filter: the list starts again at page 1.
+      await page.goto('/text-reuse?page=9');
+      await settled(page);
+      await choose(page, 'year-select', '2025 年');
+      await page.waitForURL((url) => url.searchParams.get('year') === '2025' && (url.searchParams.get('page') ?? '1') === '1');
+      await settled(page);
       await pairRow(page).waitFor();
     },
   },
