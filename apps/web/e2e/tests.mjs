@@ -8,6 +8,7 @@ import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
 import { returnResubmitTests } from './return-resubmit.mjs';
+import { textReuseTests } from './text-reuse.mjs';
 
 const UNITS = {
   liuyang: '浏阳市工业和信息化局',
@@ -231,5 +232,6 @@ export const tests = [
   ...reviewTests,
   ...accountAdminTests,
   ...qualityResultsTests,
+  ...textReuseTests,
   ...returnResubmitTests,
 ];
