@@ -113,8 +113,11 @@ describe('spot-check API', () => {
     expect(own.map((i) => i.id)).toContain((await itemOf()).id);
     const [other] = await t.dataSource.query(`SELECT code FROM region WHERE level = 'county' AND NOT (code = ANY($1::text[])) ORDER BY code LIMIT 1`, [[...codes]]);
     const elsewhere = await sessionAs(t, 'submitter', other.code);
-    const theirs = (await sample(elsewhere)).items as { regionCode: string }[];
-    expect(theirs.every((i) => i.regionCode !== target.region_code)).toBe(true);
+    const theirs = await sample(elsewhere);
+    expect(theirs.items.every((i: { regionCode: string }) => i.regionCode !== target.region_code)).toBe(true);
+    expect(theirs.mustIncludeUnitIds).toEqual([]);
+    expect(theirs.strata.every((x: { regionCode: string }) => x.regionCode !== target.region_code)).toBe(true);
+    expect((await sample(submitter)).mustIncludeUnitIds).toEqual([target.unit_id]);
   });
 
   it('exports the sample and the gaps as CSV and XLSX', async () => {

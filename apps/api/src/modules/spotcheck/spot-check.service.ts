@@ -44,13 +44,16 @@ export class SpotCheckService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The current sample; a region-limited account (every submitter) sees only its region's items. */
+  /** The current sample; a region-limited account (every submitter) sees only its region's items, strata and must-include units. */
   async sample(year: number, user: AuthUser, format: 'json' | 'csv' | 'xlsx', res: Response): Promise<SpotCheckSampleDto | undefined> {
-    const { sample, items, gapMargin } = await this.load(year, user);
+    const { sample, items, gapMargin, codes } = await this.load(year, user);
+    const visibleUnits = new Set(items.map((i) => i.unitId));
     const body: SpotCheckSampleDto = {
       fiscalYear: year, sampleId: sample.id, version: sample.version,
-      size: { kind: sample.size_kind, value: Number(sample.size_value) }, seed: sample.seed, mustIncludeUnitIds: sample.must_include,
-      target: sample.target, createdAt: sample.created_at.toISOString(), gapMargin, strata: sample.strata, items,
+      size: { kind: sample.size_kind, value: Number(sample.size_value) }, seed: sample.seed,
+      mustIncludeUnitIds: codes ? sample.must_include.filter((u) => visibleUnits.has(u)) : sample.must_include,
+      target: sample.target, createdAt: sample.created_at.toISOString(), gapMargin,
+      strata: codes ? sample.strata.filter((s) => codes.includes(s.regionCode)) : sample.strata, items,
     };
     if (format === 'json') return body;
     await this.send(res, `抽查样本-${year}`, '抽查样本', year, sample.version, gapMargin, sampleColumns, items, format);
@@ -83,7 +86,7 @@ export class SpotCheckService {
     return value;
   }
 
-  private async load(year: number, user: AuthUser): Promise<{ sample: SampleRow; items: SpotCheckItemDto[]; gapMargin: number }> {
+  private async load(year: number, user: AuthUser): Promise<{ sample: SampleRow; items: SpotCheckItemDto[]; gapMargin: number; codes: string[] | null }> {
     const codes = await this.regions.scopeFor(user, undefined, '抽查结果');
     const [sample]: SampleRow[] = await this.db.query(
       `SELECT id, version, size_kind, size_value, seed, must_include, target, strata, created_at FROM spot_check_sample WHERE fiscal_year = $1 AND status = 'current'`,
@@ -105,7 +108,7 @@ export class SpotCheckService {
       mustInclude: r.must_include, reviewerId: r.reviewer_id, reviewerName: r.reviewer_name, status: r.review_status, statusLabel: STATUS_LABELS[r.review_status],
       selfTotal: num(r.self_total), reviewTotal: num(r.review_total), totalReason: r.total_reason, gap: gaps[i].gap, flagged: gaps[i].flagged,
     }));
-    return { sample, items, gapMargin };
+    return { sample, items, gapMargin, codes };
   }
 
   private async send<Row>(
