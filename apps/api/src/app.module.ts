@@ -20,6 +20,7 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { QualityModule } from './modules/quality/quality.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
+import { SpotCheckModule } from './modules/spotcheck/spot-check.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { TextReuseModule } from './modules/text-reuse/text-reuse.module.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
         AnalyticsModule,
         QualityModule,
         TextReuseModule,
+        SpotCheckModule,
         ExportsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'], serveStaticOptions: webStaticOptions(config.webDistDir) })]

@@ -863,6 +863,143 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spot-checks/{year}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抽查抽样：从该年度已确认的部门整体报告中按地区 × 层级分层抽样（按数量或比例，随机种子，必抽单位），存为新版本（原样本作废），记入审计日志 */
+        post: operations["SpotCheckController_draw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该年度当前的抽查样本：分层、抽中的单位、复核人、状态、自评与复核总分、差距与标记；填报人只看到本地区单位；加 format=csv 或 format=xlsx 下载 */
+        get: operations["SpotCheckController_sample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/{year}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查差距：按地区的自评与复核总分差距分布，以及自评高于复核超过差距阈值的单位；加 format=csv 或 format=xlsx 下载按地区的分布 */
+        get: operations["SpotCheckController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/items/{id}/reviewer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指派复核人（分析员或管理员账号；已提交的须先退回），记入审计日志 */
+        put: operations["SpotCheckController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/items/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 录入复核分（仅被指派的复核人）：逐行复核分与复核总分，与自评分不同处须填写理由，记入审计日志 */
+        put: operations["SpotCheckController_review"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/items/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交复核（仅被指派的复核人）；提交后锁定，须由管理员退回才能修改 */
+        post: operations["SpotCheckController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/items/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回已提交的复核（管理员，须填写理由） */
+        post: operations["SpotCheckController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/spot-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查差距阈值（分） */
+        get: operations["SpotCheckController_settings"];
+        /** 修改抽查差距阈值（管理员；0–100，记入审计日志） */
+        put: operations["SpotCheckController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/{file}": {
         parameters: {
             query?: never;
@@ -2114,6 +2251,135 @@ export interface components {
         TextReuseSettingsDto: {
             /** @description 相似度阈值（%）：两段文字的字符片段重合度（Jaccard）不低于此值即视为雷同；30–100 的整数 */
             thresholdPercent: number;
+        };
+        SampleSizeDto: {
+            /**
+             * @description 按数量（count）或按比例（percent，%）抽样
+             * @enum {string}
+             */
+            kind: "count" | "percent";
+            /** @description 抽样数量（不小于 1 的整数）或比例（大于 0 且不超过 100） */
+            value: number;
+        };
+        DrawSpotCheckDto: {
+            size: components["schemas"]["SampleSizeDto"];
+            /** @description 随机种子：同一种子、同一批已确认报告抽出的样本相同（1–100 个字符） */
+            seed: string;
+            /** @description 必须抽中的单位编号 */
+            mustIncludeUnitIds?: string[];
+        };
+        DrawResultDto: {
+            sampleId: string;
+            /** @description 该年度样本的版本号（重新抽样加 1） */
+            version: number;
+            /** @description 目标样本量 */
+            target: number;
+            /** @description 抽中的报告数 */
+            sampled: number;
+        };
+        StratumDto: {
+            key: string;
+            regionCode: string;
+            level: string;
+            /** @description 该层已确认报告数 */
+            population: number;
+            /** @description 该层抽中数 */
+            allocated: number;
+        };
+        SpotCheckItemDto: {
+            id: string;
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            level: string;
+            /** @description 必须抽中的单位 */
+            mustInclude: boolean;
+            reviewerId: string | null;
+            reviewerName: string | null;
+            /** @enum {string} */
+            status: "unassigned" | "assigned" | "submitted";
+            /** @description 未指派 / 待复核 / 已提交 */
+            statusLabel: string;
+            /** @description 自评总分 */
+            selfTotal: number | null;
+            /** @description 复核总分 */
+            reviewTotal: number | null;
+            totalReason: string | null;
+            /** @description 自评 − 复核，两位小数；任一缺失为 null */
+            gap: number | null;
+            /** @description 自评高于复核超过差距阈值 */
+            flagged: boolean;
+        };
+        SpotCheckSampleDto: {
+            fiscalYear: number;
+            sampleId: string;
+            version: number;
+            size: components["schemas"]["SampleSizeDto"];
+            seed: string;
+            mustIncludeUnitIds: string[];
+            target: number;
+            createdAt: string;
+            /** @description 所用的差距阈值（分） */
+            gapMargin: number;
+            strata: components["schemas"]["StratumDto"][];
+            /** @description 抽中的报告；填报人只看到本地区单位的 */
+            items: components["schemas"]["SpotCheckItemDto"][];
+        };
+        RegionGapDto: {
+            regionCode: string;
+            regionName: string;
+            /** @description 已有复核总分的单位数 */
+            reviewed: number;
+            /** @description 被标记的单位数 */
+            flagged: number;
+            /** @description 平均差距（自评 − 复核） */
+            meanGap: number | null;
+            /** @description 最大差距 */
+            maxGap: number | null;
+        };
+        SpotCheckGapsDto: {
+            fiscalYear: number;
+            version: number;
+            /** @description 所用的差距阈值（分） */
+            gapMargin: number;
+            regions: components["schemas"]["RegionGapDto"][];
+            /** @description 被标记的单位 */
+            flagged: components["schemas"]["SpotCheckItemDto"][];
+        };
+        AssignReviewerDto: {
+            /** @description 复核人账号编号（分析员或管理员） */
+            reviewerId: string;
+        };
+        ReviewRowDto: {
+            /**
+             * @description 绩效指标行（indicator）或评分明细行（breakdown）
+             * @enum {string}
+             */
+            kind: "indicator" | "breakdown";
+            /** @description 行在报告中的序号（从 0 起） */
+            position: number;
+            /** @description 复核分 */
+            score: number;
+            /** @description 理由：复核分与自评分不同时必填 */
+            reason?: string | null;
+        };
+        ReviewSpotCheckDto: {
+            /** @description 逐行复核分 */
+            rows: components["schemas"]["ReviewRowDto"][];
+            /** @description 复核总分；null 为尚未给出 */
+            total: number | null;
+            /** @description 复核总分与自评总分不同时的理由 */
+            totalReason?: string | null;
+        };
+        ReopenSpotCheckDto: {
+            /** @description 退回理由（必填） */
+            reason: string;
+        };
+        SpotCheckSettingsDto: {
+            /** @description 差距阈值（分）：自评总分高于复核总分超过此值即标记；0–100 */
+            gapMargin: number;
         };
         /** ReportDocument v1 */
         ReportDocument: {
@@ -3835,6 +4101,211 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextReuseSettingsDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawSpotCheckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawResultDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_sample: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckSampleDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_gaps: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckGapsDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignReviewerDto"];
+            };
+        };
+        responses: {
+            /** @description 已指派 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpotCheckController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSpotCheckDto"];
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpotCheckController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已提交 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpotCheckController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenSpotCheckDto"];
+            };
+        };
+        responses: {
+            /** @description 已退回 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpotCheckController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckSettingsDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpotCheckSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckSettingsDto"];
                 };
             };
         };
