@@ -58,6 +58,39 @@ export const qualityResultsTests = [
     },
   },
   {
+    name: '质量提示阈值: the admin raises 高分线 to 85 and the definitions follow; an out-of-range 执行率下限 is refused naming the field; 90 is restored',
+    async run({ page, shot }) {
+      await page.goto('/quality?year=2024');
+      await settled(page);
+      const form = page.locator('[data-test="thresholds-form"]');
+      await form.waitFor();
+      const high = page.locator('[data-test="threshold-highScore"] input');
+      assert((await high.inputValue()) === '90', `高分线 starts at ${await high.inputValue()}`);
+      await high.fill('85');
+      await page.click('[data-test="thresholds-save"]');
+      await page.waitForFunction(() => document.querySelector('[data-test="flag-definitions"]')?.textContent?.includes('不低于 85 分'));
+      const version = await form.innerText();
+      assert(version.includes('管理员设定'), `the saved version is not shown: ${version.slice(0, 200)}`);
+      await shot('45-quality-thresholds');
+
+      const rate = page.locator('[data-test="threshold-lowExecutionRate"] input');
+      await rate.fill('150');
+      await page.click('[data-test="thresholds-save"]');
+      const error = page.locator('[data-test="thresholds-error"]');
+      await error.waitFor();
+      const said = await error.innerText();
+      assert(said.includes('执行率下限（%）必须是 0–100 之间的数字'), `the refusal reads: ${said}`);
+      const stored = await apiJson(page, '/api/settings/quality-flags');
+      assert(stored.thresholds.highScore === 85 && stored.thresholds.lowExecutionRate === 80, `a refused save changed the thresholds: ${JSON.stringify(stored.thresholds)}`);
+
+      await rate.fill('80');
+      await high.fill('90');
+      await page.click('[data-test="thresholds-save"]');
+      await page.waitForFunction(() => document.querySelector('[data-test="flag-definitions"]')?.textContent?.includes('不低于 90 分'));
+      assert(!(await error.isVisible()), 'the old error stays after a good save');
+    },
+  },
+  {
     name: '结果应用: with 2022 reports of 浏阳 (budget up) and 湘西 (down), 2021 lists both with their change and the grade shares',
     async run({ page, shot }) {
       for (const [unit, initial] of [[LIUYANG, 1200], [XIANGXI, 1500.5]]) {

@@ -1,6 +1,6 @@
 /** Typed wrappers over apiFetch: one function per API route the web app uses. */
 import type {
-  AnalyticsFilters, Compare, Indicators, Overview, Problems, QualitySummary, Rankings, Recheck, ReportQuality, ResultsApplication, Trends,
+  AnalyticsFilters, Compare, Indicators, Overview, Problems, QualitySettings, QualitySummary, QualityThresholds, Rankings, Recheck, ReportQuality, ResultsApplication, Trends,
 } from './analytics-types';
 import { apiFetch } from './http';
 import { toQuery } from './query';
@@ -82,6 +82,12 @@ export function exportUrl(table: 'reports' | 'budget' | 'indicators' | 'warnings
   return `/api/exports/${table}.${format}${toQuery(filters)}`;
 }
 export const templateUrl = (format: 'xlsx' | 'csv') => `/api/templates/report.${format}`;
+
+/** 自评质量提示 thresholds: everyone may read them, an admin replaces them (every report is re-flagged). */
+export const qualityApi = {
+  settings: () => apiFetch<QualitySettings>('/settings/quality-flags'),
+  updateSettings: (body: QualityThresholds) => apiFetch<QualitySettings>('/settings/quality-flags', json('PUT', body)),
+};
 
 export const textReuseApi = {
   list: (q: TextReuseQuery) => apiFetch<TextReuseList>(`/text-reuse${toQuery(q)}`),
