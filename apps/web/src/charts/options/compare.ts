@@ -1,7 +1,11 @@
 import { METRICS, type MetricKey } from '@hunan-perf/metrics';
 import type { CategoryRate, UnitMetricRow } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { BarChart, RadarChart } from 'echarts/charts';
+import { LegendComponent, RadarComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, metricLabel, metricValue, PALETTE } from './common';
+
+register([BarChart, RadarChart, LegendComponent, RadarComponent]);
 
 /** The most units a comparison shows; each one is in the legend and the saved picture. */
 export const MAX_COMPARED = 12;

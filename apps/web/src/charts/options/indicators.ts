@@ -1,7 +1,11 @@
 import type { IndicatorCell } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { HeatmapChart } from 'echarts/charts';
+import { VisualMapComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, esc } from './common';
 import { formatRate } from '@/format';
+
+register([HeatmapChart, VisualMapComponent]);
 
 export const NO_SUCH_CATEGORY = '该单位无此类指标';
 

@@ -1,7 +1,11 @@
 import { meanOf, type MetricKey } from '@hunan-perf/metrics';
 import type { UnitRow } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { MapChart } from 'echarts/charts';
+import { LegendComponent, TitleComponent, VisualMapComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, metricLabel, metricValue } from './common';
+
+register([MapChart, LegendComponent, TitleComponent, VisualMapComponent]);
 
 export interface RegionValue { code: string; name: string; value: number | null; units: number }
 

@@ -1,7 +1,11 @@
 import type { Overview, OverviewPoint, OverviewPoints, UnitMetricRow } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { BarChart, ScatterChart } from 'echarts/charts';
+import { MarkLineComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, esc, GRADE_COLORS, PALETTE } from './common';
 import { formatRate, formatScore } from '@/format';
+
+register([BarChart, ScatterChart, MarkLineComponent]);
 
 /** 等级分布: one bar per grade, in the order 优 良 中 差 未评级. */
 export function gradeDistributionOption(grades: Overview['grades']): ChartOption {

@@ -1,6 +1,9 @@
 import type { Problems } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { BarChart } from 'echarts/charts';
+import { type ChartOption, register } from '../echarts';
 import { aria } from './common';
+
+register([BarChart]);
 
 /** 问题主题: horizontal bars of how many units (each once) list a problem of each theme, most first. */
 export function problemThemesOption(themes: Problems['themes']): ChartOption {

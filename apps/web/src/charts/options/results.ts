@@ -1,6 +1,10 @@
 import type { ResultsGrade } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { BarChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, fontSizes } from './common';
+
+register([BarChart, LegendComponent]);
 
 /** The three directions of a unit's next 年初预算数, in stacking order, with their colours. */
 export const DIRECTIONS = [

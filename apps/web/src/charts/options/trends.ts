@@ -1,6 +1,10 @@
 import type { Trends } from '@/api/analytics-types';
-import type { ChartOption } from '../echarts';
+import { LineChart } from 'echarts/charts';
+import { LegendComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, fontSizes, metricAxisName, metricLabel, metricValue, PALETTE } from './common';
+
+register([LineChart, LegendComponent]);
 
 /** Every year from the first to the last asked for: a year with no report is a gap in the line. */
 export function everyYear(years: number[]): number[] {
