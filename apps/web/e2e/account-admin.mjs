@@ -57,7 +57,8 @@ export const accountAdminTests = [
       await dialog.locator('input').nth(0).fill(temporary);
       await dialog.locator('input').nth(1).fill('reset-me-new-password');
       await dialog.locator('input').nth(2).fill('reset-me-new-password');
-      await dialog.locator('button[type="submit"]').click();
+      // A forced change reloads the page once the API has accepted it.
+      await Promise.all([analyst.waitForEvent('load'), dialog.locator('button[type="submit"]').click()]);
       await analyst.waitForSelector('[data-test="change-password-dialog"]', { state: 'hidden' });
       const me = await analyst.evaluate(async () => (await fetch('/api/auth/me')).json());
       assert(me.user.mustChangePassword === false, 'the password change did not clear mustChangePassword');
