@@ -129,7 +129,7 @@ export const tests = [
     },
   },
   {
-    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 报告, 导入 and 状态, and only 长沙 reports',
+    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 抽查复核, 报告, 导入 and 状态, and only 长沙 reports',
     async run({ browser, base, artifacts, adminPassword }) {
       const admin = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
       await admin.goto('/login');
@@ -158,7 +158,7 @@ export const tests = [
       await clerk.click('[data-test="login"]');
       await clerk.waitForURL(/\/reports/);
       const nav = await clerk.locator('.app-nav a').allInnerTexts();
-      assert(JSON.stringify(nav) === JSON.stringify(['报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
+      assert(JSON.stringify(nav) === JSON.stringify(['抽查复核', '报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
       await settled(clerk);
       const list = await clerk.evaluate(async () => (await fetch('/api/reports?limit=100')).json());
       const regions = [...new Set(list.items.map((r) => r.regionName))].sort();
