@@ -8,6 +8,7 @@ import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
 import { returnResubmitTests } from './return-resubmit.mjs';
+import { spotCheckTests } from './spot-check.mjs';
 import { textReuseTests } from './text-reuse.mjs';
 
 const UNITS = {
@@ -234,4 +235,5 @@ export const tests = [
   ...qualityResultsTests,
   ...textReuseTests,
   ...returnResubmitTests,
+  ...spotCheckTests,
 ];

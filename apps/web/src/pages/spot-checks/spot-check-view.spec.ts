@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  acceptSelfScores, drawProblem, type EditRow, formatGap, levelLabel, newSeed, reviewBody, reviewProblems, reviewRights, rowLabel, scoreDifference, sizeLabel,
+  acceptSelfScores, drawProblem, type EditRow, formatGap, levelLabel, newSeed, reviewBody, reviewProblems, reviewRights, rowLabel, scoreDifference, sizeLabel, totalGap,
 } from './spot-check-view';
 
 const row = (over: Partial<EditRow> = {}): EditRow => ({
@@ -18,6 +18,9 @@ describe('spot-check review form', () => {
     expect(scoreDifference(10, null)).toBeNull();
     expect(scoreDifference(null, 8)).toBeNull();
     expect(scoreDifference(9.1, 8.2)).toBe(-0.9);
+    expect(totalGap(98.36, 88.36)).toBe(10);
+    expect(totalGap(90, 95)).toBe(-5);
+    expect(totalGap(98.36, null)).toBeNull();
     expect(formatGap(null)).toBe('—');
     expect(formatGap(3.5)).toBe('+3.50');
     expect(formatGap(-2)).toBe('-2.00');

@@ -39,6 +39,11 @@ export function scoreDifference(self: number | null, review: number | null): num
   return Math.round((review - self) * 100) / 100;
 }
 
+/** 自评总分 − 复核总分 (the gap the dashboard flags), two decimals; null while either is missing. */
+export function totalGap(selfTotal: number | null, reviewTotal: number | null): number | null {
+  return scoreDifference(reviewTotal, selfTotal);
+}
+
 /** A 复核 score that differs from the self-score (or has none to compare with) needs a reason. */
 export function needsReason(self: number | null, review: number | null): boolean {
   return review !== null && self !== review;
