@@ -122,7 +122,9 @@ export const spotCheckTests = [
       await page.locator(`[data-test="reason-${key}"]`).fill('佐证材料不足');
       await page.locator('[data-test="total-reason"]').fill('一项指标无佐证，总分下调');
       await page.click('[data-test="save"]');
+      await page.waitForSelector('.el-message:has-text("复核分已保存")');
       await page.waitForSelector('[data-test="item-gap"]:has-text("+10.00")');
+      await page.waitForSelector('[data-test="item-flag"]');
       const saved = await apiJson(page, `/api/spot-checks/items/${id}`);
       const row = saved.rows.find((r) => r.kind === 'indicator' && r.position === target.position);
       assert(row.reviewScore === target.selfScore - 1 && row.reason === '佐证材料不足', `the row was saved as ${JSON.stringify(row)}`);
