@@ -28,6 +28,8 @@ const score = (v: number | null) => (v === null ? '无' : `${v} 分`);
 export function selfVsReviewOption(items: GapItem[], margin: number): ChartOption {
   const describe = items.map((i) => `${i.unitName}：自评 ${score(i.selfTotal)}，复核 ${score(i.reviewTotal)}${i.flagged ? '，超出容差' : ''}`).join('；');
   return {
+    // Redrawn after every assignment and save: no growing bars (and the screenshots show the values).
+    animation: false,
     aria: aria(`各抽查单位自评总分与复核总分（差距阈值 ${margin} 分）：${describe || '无抽中单位'}。`),
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'shadow' },
@@ -55,6 +57,7 @@ export function gapsByRegionOption(regions: RegionGap[], margin: number): ChartO
   const shown = regions.filter((r) => r.reviewed > 0);
   const describe = shown.map((r) => `${r.regionName}（已复核 ${r.reviewed} 个，超出容差 ${r.flagged} 个）：平均差距 ${r.meanGap} 分，最大差距 ${r.maxGap} 分`).join('；');
   return {
+    animation: false,
     aria: aria(`各地区自评与复核总分差距（差距阈值 ${margin} 分）：${describe || '尚无复核总分'}。`),
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'shadow' },
