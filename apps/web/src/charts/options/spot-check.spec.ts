@@ -29,6 +29,8 @@ describe('spot-check charts', () => {
     expect(mean.data).toEqual([6.5]);
     expect(max.data).toEqual([10]);
     expect(max.markLine.data).toEqual([{ yAxis: 8 }]);
+    const y = o.yAxis as { max: (v: { max: number }) => number; min: (v: { min: number }) => number };
+    expect([y.max({ max: 6 }), y.max({ max: 10 }), y.min({ min: 3 }), y.min({ min: -4 })]).toEqual([8, 10, 0, -4]);
     expect(desc(o)).toContain('长沙市（已复核 2 个，超出容差 1 个）：平均差距 6.5 分，最大差距 10 分');
     expect(desc(gapsByRegionOption([], 5))).toContain('尚无复核总分');
   });

@@ -41,7 +41,8 @@ export function selfVsReviewOption(items: GapItem[], margin: number): ChartOptio
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: items.map((i) => i.unitName), axisLabel: { interval: 0, rotate: items.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: { type: 'value', name: '总分（分）', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10) },
+    // Whole tens around the scores, so the difference is visible and the ticks are round.
+    yAxis: { type: 'value', name: '总分（分）', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10), max: (v: { max: number }) => Math.ceil(v.max / 10) * 10 },
     series: [
       { type: 'bar', name: '自评总分', data: items.map((i) => i.selfTotal ?? '-'), itemStyle: { color: '#1565c0' }, barMaxWidth: 32 },
       {
@@ -69,7 +70,8 @@ export function gapsByRegionOption(regions: RegionGap[], margin: number): ChartO
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: shown.map((r) => r.regionName) },
-    yAxis: { type: 'value', name: '差距（分）' },
+    // The margin's line stays on the chart when every gap is below it.
+    yAxis: { type: 'value', name: '差距（分）', min: (v: { min: number }) => Math.min(0, v.min), max: (v: { max: number }) => Math.max(margin, v.max) },
     series: [
       { type: 'bar', name: '平均差距', data: shown.map((r) => r.meanGap ?? '-'), itemStyle: { color: '#1565c0' }, barMaxWidth: 40 },
       {
