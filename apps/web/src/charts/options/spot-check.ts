@@ -76,7 +76,7 @@ export function gapsByRegionOption(regions: RegionGap[], margin: number): ChartO
       { type: 'bar', name: '平均差距', data: shown.map((r) => r.meanGap ?? '-'), itemStyle: { color: '#1565c0' }, barMaxWidth: 40 },
       {
         type: 'bar', name: '最大差距', data: shown.map((r) => r.maxGap ?? '-'), itemStyle: { color: '#ef6c00' }, barMaxWidth: 40,
-        markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c62828', type: 'dashed' }, label: { formatter: `差距阈值 ${margin} 分` }, data: [{ yAxis: margin }] },
+        markLine: { symbol: 'none', silent: true, lineStyle: { color: '#c62828', type: 'dashed' }, label: { position: 'insideEndTop', formatter: `差距阈值 ${margin} 分` }, data: [{ yAxis: margin }] },
       },
     ],
   };
