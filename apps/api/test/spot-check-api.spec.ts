@@ -137,4 +137,35 @@ describe('spot-check API', () => {
     expect(decodeURIComponent(xlsx.headers['content-disposition'] as string)).toContain(`抽查差距-${year}.xlsx`);
     await analyst.agent.get(`/api/spot-checks/${year}?format=pdf`).expect(400);
   });
+
+  it('lists the reviewers, opens one item with its rows in scope, labels the level, and locks the items of a superseded sample', async () => {
+    const reviewers = (await analyst.agent.get('/api/spot-checks/reviewers').expect(200)).body as { id: string; role: string }[];
+    expect(reviewers.map((r) => r.id)).toContain(analyst.userId);
+    expect(reviewers.every((r) => ['analyst', 'admin'].includes(r.role))).toBe(true);
+    const submitter = await sessionAs(t, 'submitter', target.region_code);
+    await submitter.agent.get('/api/spot-checks/reviewers').expect(403);
+
+    const item = await itemOf();
+    expect(['省级', '市级', '县级']).toContain(item.levelLabel);
+    const detail = (await analyst.agent.get(`/api/spot-checks/items/${item.id}`).expect(200)).body;
+    expect(detail).toMatchObject({ fiscalYear: year, current: true, gapMargin: 5, item: { id: item.id, unitName: item.unitName } });
+    const row = detail.rows.find((r: { kind: string; position: number }) => r.kind === 'indicator' && r.position === target.position);
+    expect(row).toMatchObject({ selfScore: Number(target.score), reviewScore: Number(target.score) - 1, reason: '佐证不足' });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM report_indicator WHERE report_id = $1`, [target.report_id]);
+    expect(detail.rows.filter((r: { kind: string }) => r.kind === 'indicator')).toHaveLength(n);
+    expect(detail.rows.filter((r: { kind: string; reviewScore: number | null }) => r.kind === 'indicator' && r.reviewScore === null)).toHaveLength(n - 1);
+    await submitter.agent.get(`/api/spot-checks/items/${item.id}`).expect(200);
+    const [other] = await t.dataSource.query(`SELECT code FROM region WHERE level = 'county' AND parent_code <> $1 AND code <> $1 ORDER BY code LIMIT 1`, [target.region_code.slice(0, 4) + '00']);
+    const elsewhere = await sessionAs(t, 'submitter', other.code);
+    expect((await elsewhere.agent.get(`/api/spot-checks/items/${item.id}`).expect(403)).body.message).toMatch(/本地区/);
+    await analyst.agent.get('/api/spot-checks/items/00000000-0000-0000-0000-000000000000').expect(404);
+
+    const csv = ((await analyst.agent.get(`/api/spot-checks/${year}?format=csv`).buffer(true).parse(binary).expect(200)).body as Buffer).toString('utf8');
+    expect(csv.split(/\r?\n/).find((l) => l.startsWith(`${item.unitName},`))).toContain(`,${item.regionName},${item.levelLabel},`);
+
+    await draw(analyst, { size: { kind: 'count', value: 2 }, seed: 'api-另一个种子', mustIncludeUnitIds: [target.unit_id] }).expect(200);
+    expect((await analyst.agent.get(`/api/spot-checks/items/${item.id}`).expect(200)).body.current).toBe(false);
+    const locked = await analyst.agent.put(`/api/spot-checks/items/${item.id}/reviewer`).set('x-csrf-token', analyst.csrf).send({ reviewerId: analyst.userId }).expect(409);
+    expect(locked.body.message).toMatch(/已重新抽样作废/);
+  });
 });

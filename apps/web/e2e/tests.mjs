@@ -8,6 +8,7 @@ import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
 import { returnResubmitTests } from './return-resubmit.mjs';
+import { spotCheckTests } from './spot-check.mjs';
 import { textReuseTests } from './text-reuse.mjs';
 
 const UNITS = {
@@ -129,7 +130,7 @@ export const tests = [
     },
   },
   {
-    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 报告, 导入 and 状态, and only 长沙 reports',
+    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 抽查复核, 报告, 导入 and 状态, and only 长沙 reports',
     async run({ browser, base, artifacts, adminPassword }) {
       const admin = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
       await admin.goto('/login');
@@ -158,7 +159,7 @@ export const tests = [
       await clerk.click('[data-test="login"]');
       await clerk.waitForURL(/\/reports/);
       const nav = await clerk.locator('.app-nav a').allInnerTexts();
-      assert(JSON.stringify(nav) === JSON.stringify(['报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
+      assert(JSON.stringify(nav) === JSON.stringify(['抽查复核', '报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
       await settled(clerk);
       const list = await clerk.evaluate(async () => (await fetch('/api/reports?limit=100')).json());
       const regions = [...new Set(list.items.map((r) => r.regionName))].sort();
@@ -234,4 +235,5 @@ export const tests = [
   ...qualityResultsTests,
   ...textReuseTests,
   ...returnResubmitTests,
+  ...spotCheckTests,
 ];

@@ -6,7 +6,8 @@ import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
   Account, AccountSession, AccountUpdate, AuditAction, AuditPage, AuditQuery, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
-  ResolveUnit, ReusePairDetail, RowEdit, Session, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
+  ResolveUnit, ReusePairDetail, RowEdit, Session, SpotCheckDraw, SpotCheckDrawResult, SpotCheckGaps, SpotCheckItemDetail, SpotCheckReview, SpotCheckReviewer,
+  SpotCheckSample, SpotCheckSettings, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
 } from './types';
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
@@ -95,4 +96,23 @@ export const textReuseApi = {
   settings: () => apiFetch<TextReuseSettings>('/settings/text-reuse'),
   updateSettings: (body: TextReuseSettings) => apiFetch<TextReuseSettings>('/settings/text-reuse', json('PUT', body)),
   downloadUrl: (q: TextReuseQuery, format: 'csv' | 'xlsx') => `/api/text-reuse${toQuery({ ...q, page: undefined, pageSize: undefined, format })}`,
+};
+
+const item = (id: string, action = '') => `/spot-checks/items/${encodeURIComponent(id)}${action}`;
+/** 抽查复核: the sample of a year, its gaps, the review of one sampled report, and the 差距阈值. */
+export const spotCheckApi = {
+  sample: (year: number) => apiFetch<SpotCheckSample>(`/spot-checks/${year}`),
+  gaps: (year: number) => apiFetch<SpotCheckGaps>(`/spot-checks/${year}/gaps`),
+  draw: (year: number, body: SpotCheckDraw) => apiFetch<SpotCheckDrawResult>(`/spot-checks/${year}/draw`, json('POST', body)),
+  reviewers: () => apiFetch<SpotCheckReviewer[]>('/spot-checks/reviewers'),
+  item: (id: string) => apiFetch<SpotCheckItemDetail>(item(id)),
+  assign: (id: string, reviewerId: string) => apiFetch<void>(item(id, '/reviewer'), json('PUT', { reviewerId })),
+  review: (id: string, body: SpotCheckReview) => apiFetch<void>(item(id, '/review'), json('PUT', body)),
+  submit: (id: string) => apiFetch<void>(item(id, '/submit'), { method: 'POST' }),
+  reopen: (id: string, reason: string) => apiFetch<void>(item(id, '/reopen'), json('POST', { reason })),
+  settings: () => apiFetch<SpotCheckSettings>('/settings/spot-check'),
+  updateSettings: (body: SpotCheckSettings) => apiFetch<SpotCheckSettings>('/settings/spot-check', json('PUT', body)),
+  /** The exports are downloads the browser fetches itself (cookie-authenticated GET). */
+  sampleUrl: (year: number, format: 'csv' | 'xlsx') => `/api/spot-checks/${year}?format=${format}`,
+  gapsUrl: (year: number, format: 'csv' | 'xlsx') => `/api/spot-checks/${year}/gaps?format=${format}`,
 };

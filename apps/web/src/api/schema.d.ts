@@ -863,6 +863,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/spot-checks/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可指派为复核人的账号（启用的分析员和管理员） */
+        get: operations["SpotCheckController_reviewers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个抽中报告的复核页：逐行自评分与已录入的复核分、理由，总分与差距；填报人只能看本地区的 */
+        get: operations["SpotCheckController_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/spot-checks/{year}/draw": {
         parameters: {
             query?: never;
@@ -2338,6 +2372,77 @@ export interface components {
             /** @description 相似度阈值（%）：两段文字的字符片段重合度（Jaccard）不低于此值即视为雷同；30–100 的整数 */
             thresholdPercent: number;
         };
+        SpotCheckReviewerDto: {
+            id: string;
+            /** @description 姓名（无姓名时为用户名） */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "analyst";
+        };
+        SpotCheckItemDto: {
+            id: string;
+            reportId: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @description 层级代码（province / city / county） */
+            level: string;
+            /** @description 层级：省级 / 市级 / 县级 */
+            levelLabel: string;
+            /** @description 必须抽中的单位 */
+            mustInclude: boolean;
+            reviewerId: string | null;
+            reviewerName: string | null;
+            /** @enum {string} */
+            status: "unassigned" | "assigned" | "submitted";
+            /** @description 未指派 / 待复核 / 已提交 */
+            statusLabel: string;
+            /** @description 自评总分 */
+            selfTotal: number | null;
+            /** @description 复核总分 */
+            reviewTotal: number | null;
+            totalReason: string | null;
+            /** @description 自评 − 复核，两位小数；任一缺失为 null */
+            gap: number | null;
+            /** @description 自评高于复核超过差距阈值 */
+            flagged: boolean;
+        };
+        SpotCheckRowDto: {
+            /**
+             * @description 绩效指标行（indicator）或评分明细行（breakdown）
+             * @enum {string}
+             */
+            kind: "indicator" | "breakdown";
+            /** @description 行在报告中的序号（从 0 起） */
+            position: number;
+            /** @description 一级指标 */
+            level1: string | null;
+            /** @description 二级指标 */
+            level2: string | null;
+            /** @description 三级指标（评分明细行为空） */
+            name: string | null;
+            /** @description 分值（权重） */
+            weight: number | null;
+            /** @description 自评得分 */
+            selfScore: number | null;
+            /** @description 复核得分；null 为尚未录入 */
+            reviewScore: number | null;
+            /** @description 复核分与自评分不同的理由 */
+            reason: string | null;
+        };
+        SpotCheckItemDetailDto: {
+            fiscalYear: number;
+            /** @description 所属样本的版本号 */
+            version: number;
+            /** @description 所属样本是否为该年度当前样本（重新抽样后旧样本作废，不能再录入） */
+            current: boolean;
+            /** @description 所用的差距阈值（分） */
+            gapMargin: number;
+            item: components["schemas"]["SpotCheckItemDto"];
+            /** @description 绩效指标行在前，评分明细行在后，各按序号 */
+            rows: components["schemas"]["SpotCheckRowDto"][];
+        };
         SampleSizeDto: {
             /**
              * @description 按数量（count）或按比例（percent，%）抽样
@@ -2371,32 +2476,6 @@ export interface components {
             population: number;
             /** @description 该层抽中数 */
             allocated: number;
-        };
-        SpotCheckItemDto: {
-            id: string;
-            reportId: string;
-            unitId: string;
-            unitName: string;
-            regionCode: string;
-            regionName: string;
-            level: string;
-            /** @description 必须抽中的单位 */
-            mustInclude: boolean;
-            reviewerId: string | null;
-            reviewerName: string | null;
-            /** @enum {string} */
-            status: "unassigned" | "assigned" | "submitted";
-            /** @description 未指派 / 待复核 / 已提交 */
-            statusLabel: string;
-            /** @description 自评总分 */
-            selfTotal: number | null;
-            /** @description 复核总分 */
-            reviewTotal: number | null;
-            totalReason: string | null;
-            /** @description 自评 − 复核，两位小数；任一缺失为 null */
-            gap: number | null;
-            /** @description 自评高于复核超过差距阈值 */
-            flagged: boolean;
         };
         SpotCheckSampleDto: {
             fiscalYear: number;
@@ -4283,6 +4362,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TextReuseSettingsDto"];
+                };
+            };
+        };
+    };
+    SpotCheckController_reviewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckReviewerDto"][];
+                };
+            };
+        };
+    };
+    SpotCheckController_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotCheckItemDetailDto"];
                 };
             };
         };

@@ -45,3 +45,13 @@ export type ReusePairDetail = S['ReusePairDetailDto'];
 export type TextReuseSettings = S['TextReuseSettingsDto'];
 /** The generated document types page/pageSize loosely, so they are narrowed here. */
 export type TextReuseQuery = Omit<NonNullable<operations['TextReuseController_list']['parameters']['query']>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+export type SpotCheckSample = S['SpotCheckSampleDto'];
+export type SpotCheckItem = S['SpotCheckItemDto'];
+export type SpotCheckGaps = S['SpotCheckGapsDto'];
+export type SpotCheckDraw = S['DrawSpotCheckDto'];
+export type SpotCheckDrawResult = S['DrawResultDto'];
+export type SpotCheckItemDetail = S['SpotCheckItemDetailDto'];
+export type SpotCheckRow = S['SpotCheckRowDto'];
+export type SpotCheckReview = S['ReviewSpotCheckDto'];
+export type SpotCheckReviewer = S['SpotCheckReviewerDto'];
+export type SpotCheckSettings = S['SpotCheckSettingsDto'];

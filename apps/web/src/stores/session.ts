@@ -5,13 +5,14 @@ import { ApiError } from '@/api/http';
 import type { Role, SessionUser } from '@/api/types';
 
 /** The areas of the app; each route names one, and each role may use some of them. */
-export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status' | 'accounts';
+export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status' | 'accounts' | 'spotChecks';
 
 const AREAS: Record<Role, Area[]> = {
-  admin: ['dashboards', 'reports', 'review', 'import', 'status', 'accounts'],
-  analyst: ['dashboards', 'reports', 'review', 'import', 'status'],
-  viewer: ['dashboards', 'reports', 'status'],
-  submitter: ['reports', 'import', 'status'],
+  admin: ['dashboards', 'reports', 'review', 'import', 'status', 'accounts', 'spotChecks'],
+  analyst: ['dashboards', 'reports', 'review', 'import', 'status', 'spotChecks'],
+  viewer: ['dashboards', 'reports', 'status', 'spotChecks'],
+  // 抽查复核: a submitter sees the sampled units of their own region only (the API scopes it).
+  submitter: ['reports', 'import', 'status', 'spotChecks'],
 };
 
 export function areasFor(role: Role | null | undefined): Area[] {

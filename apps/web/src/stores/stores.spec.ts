@@ -25,7 +25,8 @@ describe('session store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('gives each role only its areas', () => {
-    expect(areasFor('viewer')).toEqual(['dashboards', 'reports', 'status']);
+    expect(areasFor('viewer')).toEqual(['dashboards', 'reports', 'status', 'spotChecks']);
+    expect(areasFor('submitter')).toContain('spotChecks');
     expect(areasFor('submitter')).not.toContain('dashboards');
     expect(areasFor('submitter')).toContain('import');
     expect(areasFor('analyst')).toContain('review');

@@ -105,7 +105,12 @@ export class SpotCheckReviewService {
 
 async function lockItem(m: EntityManager, itemId: string): Promise<ItemRow> {
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new AppError(400, 'INVALID_ID', `抽查条目编号 ${itemId.slice(0, 60)} 格式不正确`);
-  const [item] = await m.query(`SELECT id, report_id, reviewer_id, review_status, self_total FROM spot_check_item WHERE id = $1 FOR UPDATE`, [itemId]);
+  const [item] = await m.query(
+    `SELECT i.id, i.report_id, i.reviewer_id, i.review_status, i.self_total, s.status AS sample_status
+       FROM spot_check_item i JOIN spot_check_sample s ON s.id = i.sample_id WHERE i.id = $1 FOR UPDATE OF i FOR SHARE OF s`,
+    [itemId],
+  );
   if (!item) throw new AppError(404, 'SPOT_CHECK_ITEM_NOT_FOUND', '抽查条目不存在');
+  if (item.sample_status !== 'current') throw new AppError(409, 'SPOT_CHECK_SUPERSEDED', '该样本已重新抽样作废，不能再指派或录入复核');
   return item as ItemRow;
 }

@@ -5,7 +5,7 @@ import type { RegionGapDto, SpotCheckItemDto } from './dto/spot-check.dto.js';
 export const sampleColumns: Column<SpotCheckItemDto>[] = [
   { header: '单位', type: 'text', value: (r) => r.unitName },
   { header: '地区', type: 'text', value: (r) => r.regionName },
-  { header: '层级', type: 'text', value: (r) => r.level },
+  { header: '层级', type: 'text', value: (r) => r.levelLabel },
   { header: '必抽', type: 'bool', value: (r) => r.mustInclude },
   { header: '复核人', type: 'text', value: (r) => r.reviewerName },
   { header: '状态', type: 'text', value: (r) => r.statusLabel },
@@ -33,3 +33,6 @@ export const SPOT_CHECK_DEFINITIONS = (margin: number): [string, string][] => [
 ];
 
 export const STATUS_LABELS: Record<string, string> = { unassigned: '未指派', assigned: '待复核', submitted: '已提交' };
+
+/** The stratum level is the unit's region level. */
+export const LEVEL_LABELS: Record<string, string> = { province: '省级', city: '市级', county: '县级' };

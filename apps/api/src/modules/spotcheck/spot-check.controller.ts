@@ -7,6 +7,8 @@ import {
   AssignReviewerDto, DrawResultDto, DrawSpotCheckDto, ReopenSpotCheckDto, ReviewSpotCheckDto, SpotCheckFormatDto, SpotCheckGapsDto,
   SpotCheckSampleDto, SpotCheckSettingsDto,
 } from './dto/spot-check.dto.js';
+import { SpotCheckItemDetailDto, SpotCheckReviewerDto } from './dto/spot-check-item.dto.js';
+import { SpotCheckItemService } from './spot-check-item.service.js';
 import { SpotCheckDrawService } from './spot-check-draw.service.js';
 import { SpotCheckReviewService } from './spot-check-review.service.js';
 import { SpotCheckService, routeYear } from './spot-check.service.js';
@@ -18,7 +20,25 @@ export class SpotCheckController {
     private readonly spotChecks: SpotCheckService,
     private readonly draws: SpotCheckDrawService,
     private readonly reviews: SpotCheckReviewService,
+    private readonly items: SpotCheckItemService,
   ) {}
+
+  // Before GET spot-checks/:year, which would otherwise take "reviewers" for a year.
+  @Roles('admin', 'analyst')
+  @Get('spot-checks/reviewers')
+  @ApiOperation({ summary: '可指派为复核人的账号（启用的分析员和管理员）' })
+  @ApiOkResponse({ type: [SpotCheckReviewerDto] })
+  reviewers(): Promise<SpotCheckReviewerDto[]> {
+    return this.items.reviewers();
+  }
+
+  @AnyRole()
+  @Get('spot-checks/items/:id')
+  @ApiOperation({ summary: '一个抽中报告的复核页：逐行自评分与已录入的复核分、理由，总分与差距；填报人只能看本地区的' })
+  @ApiOkResponse({ type: SpotCheckItemDetailDto })
+  item(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<SpotCheckItemDetailDto> {
+    return this.items.detail(id, user);
+  }
 
   @Roles('admin', 'analyst')
   @Post('spot-checks/:year/draw')

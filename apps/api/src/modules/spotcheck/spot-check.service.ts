@@ -11,21 +11,14 @@ import { RegionsService } from '../regions/regions.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import type { RegionGapDto, SpotCheckGapsDto, SpotCheckItemDto, SpotCheckSampleDto, SpotCheckSettingsDto } from './dto/spot-check.dto.js';
 import { gapRows, gapsByRegion } from './spot-check-gaps.js';
+import { loadItems } from './spot-check-items.js';
 import { SPOT_CHECK_SETTINGS_KEY, spotCheckSettings } from './spot-check-settings.js';
-import { SPOT_CHECK_DEFINITIONS, STATUS_LABELS, regionGapColumns, sampleColumns } from './spot-check-table.js';
+import { SPOT_CHECK_DEFINITIONS, regionGapColumns, sampleColumns } from './spot-check-table.js';
 
 interface SampleRow {
   id: string; version: number; size_kind: 'count' | 'percent'; size_value: string; seed: string; must_include: string[];
   target: number; strata: SpotCheckSampleDto['strata']; created_at: Date;
 }
-
-interface ItemRow {
-  id: string; report_id: string; unit_id: string; unit_name: string; region_code: string; region_name: string; level: string;
-  must_include: boolean; reviewer_id: string | null; reviewer_name: string | null; review_status: SpotCheckItemDto['status'];
-  self_total: string | null; review_total: string | null; total_reason: string | null;
-}
-
-const num = (v: string | null) => (v === null ? null : Number(v));
 
 /** Parses the year of a route; 400 in plain words otherwise. */
 export function routeYear(year: string): number {
@@ -93,21 +86,8 @@ export class SpotCheckService {
       [year],
     );
     if (!sample) throw notFound('SPOT_CHECK_NO_SAMPLE', `${year} 年度尚未抽样`);
-    const rows: ItemRow[] = await this.db.query(
-      `SELECT i.id, i.report_id, i.unit_id, u.name AS unit_name, i.region_code, g.name AS region_name, i.level, i.must_include,
-              i.reviewer_id, coalesce(a.display_name, a.username) AS reviewer_name, i.review_status, i.self_total, i.review_total, i.total_reason
-         FROM spot_check_item i JOIN unit u ON u.id = i.unit_id JOIN region g ON g.code = i.region_code LEFT JOIN app_user a ON a.id = i.reviewer_id
-        WHERE i.sample_id = $1 AND ($2::text[] IS NULL OR i.region_code = ANY($2::text[]))
-        ORDER BY i.region_code, i.level, u.name, i.id`,
-      [sample.id, codes],
-    );
     const { gapMargin } = await spotCheckSettings(this.db);
-    const gaps = gapRows(rows.map((r) => ({ unitId: r.unit_id, regionCode: r.region_code, selfTotal: num(r.self_total), reviewTotal: num(r.review_total) })), gapMargin);
-    const items = rows.map((r, i): SpotCheckItemDto => ({
-      id: r.id, reportId: r.report_id, unitId: r.unit_id, unitName: r.unit_name, regionCode: r.region_code, regionName: r.region_name, level: r.level,
-      mustInclude: r.must_include, reviewerId: r.reviewer_id, reviewerName: r.reviewer_name, status: r.review_status, statusLabel: STATUS_LABELS[r.review_status],
-      selfTotal: num(r.self_total), reviewTotal: num(r.review_total), totalReason: r.total_reason, gap: gaps[i].gap, flagged: gaps[i].flagged,
-    }));
+    const items = await loadItems(this.db, { sampleId: sample.id, codes }, gapMargin);
     return { sample, items, gapMargin, codes };
   }
 

@@ -113,7 +113,8 @@ export class SpotCheckItemDto {
   @ApiProperty() unitName: string;
   @ApiProperty() regionCode: string;
   @ApiProperty() regionName: string;
-  @ApiProperty() level: string;
+  @ApiProperty({ description: '层级代码（province / city / county）' }) level: string;
+  @ApiProperty({ description: '层级：省级 / 市级 / 县级' }) levelLabel: string;
   @ApiProperty({ description: '必须抽中的单位' }) mustInclude: boolean;
   @ApiProperty({ nullable: true, type: String }) reviewerId: string | null;
   @ApiProperty({ nullable: true, type: String }) reviewerName: string | null;
