@@ -1,5 +1,9 @@
-import type { ChartOption } from '../echarts';
+import { BarChart } from 'echarts/charts';
+import { LegendComponent, MarkLineComponent } from 'echarts/components';
+import { type ChartOption, register } from '../echarts';
 import { aria, esc } from './common';
+
+register([BarChart, LegendComponent, MarkLineComponent]);
 
 /** What the charts need of a sampled unit (SpotCheckItemDto). */
 export interface GapItem {
