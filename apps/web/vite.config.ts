@@ -21,5 +21,6 @@ export default defineConfig({
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  test: { environment: 'happy-dom', include: ['src/**/*.spec.ts'] },
+  // ECharts inlined, so vi.resetModules() gives a test a fresh registry (charts/options/registration.spec.ts).
+  test: { environment: 'happy-dom', include: ['src/**/*.spec.ts'], server: { deps: { inline: [/echarts/, /zrender/] } } },
 });
