@@ -25,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/quality', name: 'quality', component: () => import('./pages/quality/QualityPage.vue'), meta: { title: '质量提示', area: 'dashboards', nav: true } },
   { path: '/text-reuse', name: 'text-reuse', component: () => import('./pages/text-reuse/TextReusePage.vue'), meta: { title: '文字雷同', area: 'dashboards', nav: true } },
   { path: '/results', name: 'results', component: () => import('./pages/results/ResultsPage.vue'), meta: { title: '结果应用', area: 'dashboards', nav: true } },
+  { path: '/rectification', name: 'rectification', component: () => import('./pages/rectification/RectificationPage.vue'), meta: { title: '整改跟踪', area: 'rectification', nav: true } },
   { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportListPage.vue'), meta: { title: '报告', area: 'reports', nav: true } },
   { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportDetailPage.vue'), meta: { title: '报告详情', area: 'reports' } },
   { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: '导入', area: 'import', nav: true } },

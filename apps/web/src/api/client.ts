@@ -6,7 +6,7 @@ import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
   Account, AccountSession, AccountUpdate, AuditAction, AuditPage, AuditQuery, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
-  ResolveUnit, ReusePairDetail, RowEdit, Session, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
+  RectificationItem, RectificationList, RectificationQuery, RectificationSummary, RectificationUpdate, ResolveUnit, ReusePairDetail, RowEdit, Session, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
 } from './types';
 
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
@@ -89,4 +89,19 @@ export const textReuseApi = {
   settings: () => apiFetch<TextReuseSettings>('/settings/text-reuse'),
   updateSettings: (body: TextReuseSettings) => apiFetch<TextReuseSettings>('/settings/text-reuse', json('PUT', body)),
   downloadUrl: (q: TextReuseQuery, format: 'csv' | 'xlsx') => `/api/text-reuse${toQuery({ ...q, page: undefined, pageSize: undefined, format })}`,
+};
+
+/** 整改跟踪: the items of confirmed reports' 存在的问题, their progress and evidence. */
+export const rectificationApi = {
+  list: (q: RectificationQuery) => apiFetch<RectificationList>(`/rectification${toQuery(q)}`),
+  summary: (q: RectificationQuery) => apiFetch<RectificationSummary>(`/rectification/summary${toQuery({ year: q.year, regionCode: q.regionCode, level: q.level })}`),
+  update: (id: string, body: RectificationUpdate) => apiFetch<RectificationItem>(`/rectification/${encodeURIComponent(id)}`, json('PATCH', body)),
+  /** Multipart, field `file`; the browser sets the boundary. */
+  uploadEvidence: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiFetch<RectificationItem>(`/rectification/${encodeURIComponent(id)}/evidence`, { method: 'POST', body: form });
+  },
+  evidenceUrl: (id: string) => `/api/rectification/${encodeURIComponent(id)}/evidence`,
+  downloadUrl: (q: RectificationQuery, format: 'csv' | 'xlsx') => `/api/rectification/export${toQuery({ ...q, page: undefined, pageSize: undefined, format })}`,
 };

@@ -5,13 +5,14 @@ import { ApiError } from '@/api/http';
 import type { Role, SessionUser } from '@/api/types';
 
 /** The areas of the app; each route names one, and each role may use some of them. */
-export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status' | 'accounts';
+export type Area = 'dashboards' | 'rectification' | 'reports' | 'review' | 'import' | 'status' | 'accounts';
 
 const AREAS: Record<Role, Area[]> = {
-  admin: ['dashboards', 'reports', 'review', 'import', 'status', 'accounts'],
-  analyst: ['dashboards', 'reports', 'review', 'import', 'status'],
-  viewer: ['dashboards', 'reports', 'status'],
-  submitter: ['reports', 'import', 'status'],
+  admin: ['dashboards', 'rectification', 'reports', 'review', 'import', 'status', 'accounts'],
+  analyst: ['dashboards', 'rectification', 'reports', 'review', 'import', 'status'],
+  viewer: ['dashboards', 'rectification', 'reports', 'status'],
+  // 整改跟踪 too: a submitter reports its own units' progress there.
+  submitter: ['rectification', 'reports', 'import', 'status'],
 };
 
 export function areasFor(role: Role | null | undefined): Area[] {

@@ -25,7 +25,8 @@ describe('session store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('gives each role only its areas', () => {
-    expect(areasFor('viewer')).toEqual(['dashboards', 'reports', 'status']);
+    expect(areasFor('viewer')).toEqual(['dashboards', 'rectification', 'reports', 'status']);
+    expect(areasFor('submitter')).toContain('rectification');
     expect(areasFor('submitter')).not.toContain('dashboards');
     expect(areasFor('submitter')).toContain('import');
     expect(areasFor('analyst')).toContain('review');
