@@ -18,6 +18,7 @@ import { UnitsModule } from './modules/units/units.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { QualityModule } from './modules/quality/quality.module.js';
+import { RectificationModule } from './modules/rectification/rectification.module.js';
 import { ReportsModule } from './modules/reports/reports.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { SpotCheckModule } from './modules/spotcheck/spot-check.module.js';
@@ -47,6 +48,7 @@ export class AppModule {
         QualityModule,
         TextReuseModule,
         SpotCheckModule,
+        RectificationModule,
         ExportsModule,
         ...(hasWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDistDir, exclude: ['/api/{*path}'], serveStaticOptions: webStaticOptions(config.webDistDir) })]

@@ -2,10 +2,10 @@ import { DataSource } from 'typeorm';
 import { connect, migrate } from '../src/database/connect.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000', 'ReportCoverage1764400000000', 'AdjustmentRatio1764600000000', 'AccountSecurity1764700000000', 'AnalyticsRollups1764800000000', 'SpotCheck1764820000000', 'ReportSubmission1764840000000', 'QualityFlags1764860000000', 'TextReuse1764870000000', 'ProblemThemeRollup1764880000000', 'ProblemRollupArrays1764900000000', 'LoginFailures1764920000000'];
+const ALL = ['InitialSchema1763800000000', 'ReviewWorkflow1763900000000', 'UnitNameIndex1764000000000', 'ReportMetrics1764100000000', 'DataVersion1764200000000', 'StoreOnce1764300000000', 'ReportCoverage1764400000000', 'AdjustmentRatio1764600000000', 'AccountSecurity1764700000000', 'AnalyticsRollups1764800000000', 'SpotCheck1764820000000', 'ReportSubmission1764840000000', 'QualityFlags1764860000000', 'TextReuse1764870000000', 'ProblemThemeRollup1764880000000', 'ProblemRollupArrays1764900000000', 'LoginFailures1764920000000', 'Rectification1764940000000'];
 
 const TABLES = [
-  'app_user', 'audit_event', 'data_version', 'login_failure', 'paragraph_shingling', 'problem_classification', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator', 'report_metric', 'report_paragraph', 'report_problem_theme', 'report_problem_word', 'report_quality', 'report_rollup', 'report_score_breakdown', 'report_three_public', 'report_warning', 'setting', 'source_document', 'spot_check_item', 'spot_check_sample', 'spot_check_score', 'unit', 'unit_alias', 'user_session', 'v_budget_change', 'v_report_metric', 'v_report_rollup',
+  'app_user', 'audit_event', 'data_version', 'login_failure', 'paragraph_shingling', 'problem_classification', 'rectification_item', 'region', 'report', 'report_budget', 'report_finding', 'report_indicator', 'report_metric', 'report_paragraph', 'report_problem_theme', 'report_problem_word', 'report_quality', 'report_rollup', 'report_score_breakdown', 'report_three_public', 'report_warning', 'setting', 'source_document', 'spot_check_item', 'spot_check_sample', 'spot_check_score', 'unit', 'unit_alias', 'user_session', 'v_budget_change', 'v_report_metric', 'v_report_rollup',
 ];
 
 async function tables(ds: DataSource): Promise<string[]> {

@@ -8,7 +8,7 @@ const PARAM_LABELS: Readonly<Record<string, string>> = {
   manifest: '清单', username: '用户名', password: '密码', currentPassword: '当前密码', newPassword: '新密码', role: '角色',
   displayName: '显示名称', name: '名称', aliases: '别名', autoConfirm: '自动确认', reason: '原因', comment: '意见', waitingFor: '待谁处理', edits: '修改项',
   path: '字段', value: '新值', newUnit: '新建单位', saveAlias: '保存为别名', table: '表格', action: '操作', index: '行号', row: '行内容',
-  thresholdPercent: '相似度阈值', section: '部分', relation: '雷同对象', page: '页码', pageSize: '每页条数',
+  thresholdPercent: '相似度阈值', dueDate: '整改期限', recurring: '是否重复出现', overdue: '是否逾期', section: '部分', relation: '雷同对象', page: '页码', pageSize: '每页条数',
   level1: '一级指标', level2: '二级指标', target: '指标值', actual: '实际完成值', weight: '分值', score: '得分', note: '备注',
 };
 

@@ -5,6 +5,7 @@ import { seedRegions } from '../modules/regions/region-seeder.js';
 import { backfillProblemClassification } from '../modules/analytics/problem-classification.js';
 import { backfillIndicatorAssessments } from '../modules/reports/indicator-backfill.js';
 import { backfillQuality } from '../modules/quality/report-quality.js';
+import { backfillRectificationItems } from '../modules/rectification/rectification-items.js';
 import { backfillParagraphs } from '../modules/text-reuse/report-paragraphs.js';
 import { loadUnitRegistry } from '../modules/units/unit-registry.js';
 import { connect, connectReadOnly, describeDatabaseUrl, migrate } from './connect.js';
@@ -61,6 +62,8 @@ export async function openDatabase(config: AppConfig, logger: Logger, options: {
     if (flagged) logger.info({ flagged }, `computed quality flags of ${flagged} report(s) stored before they existed`);
     const shingled = await backfillParagraphs(dataSource);
     if (shingled) logger.info({ shingled }, `stored the 存在的问题 and 改进措施 paragraphs of ${shingled} confirmed report(s) for copied-text detection`);
+    const rectified = await backfillRectificationItems(dataSource);
+    if (rectified) logger.info({ rectified }, `made the 整改 items of ${rectified} confirmed report(s) stored before they existed`);
     const regions = await seedRegions(dataSource);
     const units = await loadUnitRegistry(dataSource, config.unitRegistryFile);
     logger.info({ regions, units }, `region tree (${regions}) and unit registry (${units}) loaded`);

@@ -1000,6 +1000,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整改事项：已确认报告“存在的问题”逐条形成的整改事项，含承诺的改进措施、整改期限、状态、证明材料、次年报告中是否重复出现；逾期的在前，再按确认时间从早到晚分页；填报人只看到本地区单位的 */
+        get: operations["RectificationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 整改事项按地区汇总：各状态条数、未完成、逾期、重复出现，以及未完成事项按已过天数（0–90、91–180、181–365、365 天以上）的分布 */
+        get: operations["RectificationController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载整改事项（不分页，筛选条件同列表）：CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页 */
+        get: operations["RectificationController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rectification/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新整改进展：状态（待整改/整改中/已整改）、整改说明、整改期限；填报人只能更新本地区单位的事项；记入审计日志 */
+        patch: operations["RectificationController_update"];
+        trace?: never;
+    };
+    "/api/rectification/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载整改证明材料（按原字节、原文件名） */
+        get: operations["RectificationController_download"];
+        put?: never;
+        /** 上传整改证明材料（字段名 file，一个文件，20 MB 以内，不能为空；替换原有的），原字节保存在数据库中，记入审计日志 */
+        post: operations["RectificationController_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports/{file}": {
         parameters: {
             query?: never;
@@ -2380,6 +2466,102 @@ export interface components {
         SpotCheckSettingsDto: {
             /** @description 差距阈值（分）：自评总分高于复核总分超过此值即标记；0–100 */
             gapMargin: number;
+        };
+        RectificationEvidenceDto: {
+            fileName: string;
+            /** @description 字节数 */
+            size: number;
+            contentType: string;
+            /** @description 上传时间（ISO 8601） */
+            uploadedAt: string;
+        };
+        RectificationItemDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            level: "province" | "city" | "county";
+            /** @description 问题所在报告的年度 */
+            fiscalYear: number;
+            /** @description 问题所在的（当前已确认的）报告 */
+            reportId: string;
+            /** @description 在“存在的问题”中的序号（从 0 起） */
+            position: number;
+            problemText: string;
+            /** @description 问题在原文中的行号；结构化导入的报告为 null */
+            sourceLine: number | null;
+            /** @description 报告针对该问题承诺的改进措施 */
+            measureText: string | null;
+            measureSourceLine: number | null;
+            /**
+             * @description 整改期限（默认为次年 12 月 31 日）
+             * @example 2022-12-31
+             */
+            dueDate: string;
+            /** @enum {string} */
+            status: "pending" | "in_progress" | "done";
+            note: string | null;
+            evidence: components["schemas"]["RectificationEvidenceDto"] | null;
+            /** @description 自问题确认以来的天数（北京时间） */
+            ageDays: number;
+            /** @description 未完成且已过整改期限 */
+            overdue: boolean;
+            /** @description 本单位次年已确认的报告 */
+            followUpReportId: string | null;
+            followUpYear: number | null;
+            /** @description 次年报告的“存在的问题”中重复出现（相似度不低于文字雷同阈值） */
+            recurring: boolean;
+            /** @description 与次年最相似问题的相似度（%），两位小数 */
+            recurringSimilarity: number | null;
+            recurringText: string | null;
+            recurringSourceLine: number | null;
+            updatedAt: string;
+        };
+        RectificationListDto: {
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description 逾期的在前，再按确认时间从早到晚 */
+            items: components["schemas"]["RectificationItemDto"][];
+        };
+        RectificationSummaryRowDto: {
+            regionCode: string;
+            regionName: string;
+            total: number;
+            pending: number;
+            inProgress: number;
+            done: number;
+            /** @description 未完成（待整改 + 整改中） */
+            open: number;
+            overdue: number;
+            recurring: number;
+            /** @description 未完成、已 0–90 天 */
+            age0to90: number;
+            /** @description 未完成、已 91–180 天 */
+            age91to180: number;
+            /** @description 未完成、已 181–365 天 */
+            age181to365: number;
+            /** @description 未完成、超过 365 天 */
+            ageOver365: number;
+        };
+        RectificationSummaryDto: {
+            rows: components["schemas"]["RectificationSummaryRowDto"][];
+        };
+        UpdateRectificationDto: {
+            /**
+             * @description 整改状态：pending 待整改，in_progress 整改中，done 已整改
+             * @enum {string}
+             */
+            status?: "pending" | "in_progress" | "done";
+            /** @description 整改情况说明，最多 2000 字；空文本或 null 清除 */
+            note?: string | null;
+            /**
+             * @description 整改期限，格式 YYYY-MM-DD
+             * @example 2022-12-31
+             */
+            dueDate?: string;
         };
         /** ReportDocument v1 */
         ReportDocument: {
@@ -4306,6 +4488,174 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SpotCheckSettingsDto"];
+                };
+            };
+        };
+    };
+    RectificationController_list: {
+        parameters: {
+            query?: {
+                /** @description 年度（问题所在报告的年度）；不填为全部年度 */
+                year?: number;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "province" | "city" | "county";
+                /** @description 整改状态：pending 待整改，in_progress 整改中，done 已整改 */
+                status?: "pending" | "in_progress" | "done";
+                /** @description true 只列次年报告中重复出现的问题，false 只列未重复出现的 */
+                recurring?: boolean;
+                /** @description true 只列已逾期（未完成且已过整改期限）的 */
+                overdue?: boolean;
+                /** @description 页码，从 1 开始 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationListDto"];
+                };
+            };
+        };
+    };
+    RectificationController_summary: {
+        parameters: {
+            query?: {
+                /** @description 年度（问题所在报告的年度）；不填为全部年度 */
+                year?: number;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "province" | "city" | "county";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationSummaryDto"];
+                };
+            };
+        };
+    };
+    RectificationController_export: {
+        parameters: {
+            query: {
+                /** @description 年度（问题所在报告的年度）；不填为全部年度 */
+                year?: number;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "province" | "city" | "county";
+                /** @description 整改状态：pending 待整改，in_progress 整改中，done 已整改 */
+                status?: "pending" | "in_progress" | "done";
+                /** @description true 只列次年报告中重复出现的问题，false 只列未重复出现的 */
+                recurring?: boolean;
+                /** @description true 只列已逾期（未完成且已过整改期限）的 */
+                overdue?: boolean;
+                /** @description 导出格式 */
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RectificationController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRectificationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationItemDto"];
+                };
+            };
+        };
+    };
+    RectificationController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RectificationController_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RectificationItemDto"];
                 };
             };
         };

@@ -27,12 +27,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'spot_check.record': '录入复核分',
   'spot_check.submit': '提交复核',
   'spot_check.reopen': '退回复核',
+  'rectification.update': '更新整改进展',
+  'rectification.evidence': '上传整改证明材料',
 };
 
 export const actionLabel = (action: string): string => AUDIT_ACTIONS[action] ?? action;
 
 export const ENTITY_LABELS: Record<string, string> = {
-  app_user: '账号', address: '地址', unit: '单位', report: '报告', setting: '设置', source_document: '源文件', spot_check_sample: '抽查样本', spot_check_item: '抽查条目',
+  app_user: '账号', address: '地址', unit: '单位', report: '报告', setting: '设置', source_document: '源文件', spot_check_sample: '抽查样本', spot_check_item: '抽查条目', rectification_item: '整改事项',
 };
 
 export const entityLabel = (type: string): string => ENTITY_LABELS[type] ?? type;

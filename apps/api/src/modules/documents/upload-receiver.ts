@@ -23,7 +23,6 @@ export interface ReceivedUpload {
   cleanup(): Promise<void>;
 }
 
-const FILE_FIELD = 'files';
 const mbText = (bytes: number) => `${+(bytes / MB).toFixed(1)} MB`;
 const invalid = (message: string) => new AppError(400, 'UPLOAD_INVALID', message);
 const tooLarge = (message: string) => new AppError(413, 'PAYLOAD_TOO_LARGE', message);
@@ -40,9 +39,9 @@ function fromBusboy(error: Error): AppError {
  * and discarded, it gets a per-file error later); a part over maxPartBytes or a body over
  * maxRequestBytes ends the request at once with 413, the folder removed before the answer. After a
  * refusal at most maxDrainBytes more are read (so the client sees the answer), then the connection
- * is closed. Resolves when every kept file is on disk.
+ * is closed. Resolves when every kept file is on disk. Files come in the multipart field `field`.
  */
-export async function receiveUpload(req: IncomingMessage, limits: UploadLimits): Promise<ReceivedUpload> {
+export async function receiveUpload(req: IncomingMessage, limits: UploadLimits, field = 'files'): Promise<ReceivedUpload> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxRequestBytes) {
     discard(req, limits.maxDrainBytes);
@@ -57,14 +56,14 @@ export async function receiveUpload(req: IncomingMessage, limits: UploadLimits):
     await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
-    return { parts: await receiveParts(req, limits, dir, streams), cleanup };
+    return { parts: await receiveParts(req, limits, dir, streams, field), cleanup };
   } catch (error) {
     await cleanup();
     throw error;
   }
 }
 
-function receiveParts(req: IncomingMessage, limits: UploadLimits, dir: string, streams: WriteStream[]): Promise<UploadedPart[]> {
+function receiveParts(req: IncomingMessage, limits: UploadLimits, dir: string, streams: WriteStream[], fileField: string): Promise<UploadedPart[]> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -110,7 +109,7 @@ function receiveParts(req: IncomingMessage, limits: UploadLimits, dir: string, s
       // busboy ends a part it cannot finish with an error on the part's own stream.
       stream.on('error', (error: Error) => fail(fromBusboy(error)));
       if (settled) return void stream.resume();
-      if (field !== FILE_FIELD) return fail(invalid('文件须放在 multipart 的 files 字段中'));
+      if (field !== fileField) return fail(invalid(`文件须放在 multipart 的 ${fileField} 字段中`));
       // eslint-disable-next-line no-control-regex
       if (/[\u0000-\u001f\u007f]/.test(info.filename ?? '')) return fail(invalid('上传内容格式错误：multipart 数据损坏，或文件名含有控制字符'));
       if (!info.filename) return void stream.resume();

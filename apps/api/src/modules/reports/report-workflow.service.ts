@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { UnitsRepository } from '../units/units.repository.js';
 import { UnitsService } from '../units/units.service.js';
 import { writeConfirmedParagraphs } from '../text-reuse/report-paragraphs.js';
+import { writeRectificationItems } from '../rectification/rectification-items.js';
 import { revalidateReport } from '@hunan-perf/report-parser';
 import { mayEdit, type ReportDocument, REPORT_STATUS_LABELS, reviewAuditAction } from '@hunan-perf/contracts';
 import { type AppliedEdit, applyEdits, type FieldEdit } from './document-edits.js';
@@ -60,6 +61,8 @@ export class ReportWorkflowService {
       await this.reports.setStatus(m, id, 'confirmed', actor?.id ?? null);
       // Its 存在的问题 and 改进措施 paragraphs replace the superseded version's (copied-text detection).
       await writeConfirmedParagraphs(m, id, superseded);
+      // Its 存在的问题 become (or update) the unit-year's 整改 items, linked with the adjacent years.
+      await writeRectificationItems(m, id);
       await this.audit.record(
         { actorId: actor?.id ?? null, action: reviewAuditAction('confirm'), entityType: 'report', entityId: id, oldValue: { status: report.status, superseded }, newValue: { status: 'confirmed', version: report.version }, requestId },
         m,

@@ -15,6 +15,7 @@ import { RegionsRepository } from '../regions/regions.repository.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import type { ReuseParagraphDto, ReusePairDetailDto, ReusePairDto, TextReuseListDto, TextReuseQueryDto, TextReuseSettingsDto } from './dto/text-reuse.dto.js';
+import { relinkAllFollowUps } from '../rectification/rectification-items.js';
 import { REUSE_DEFINITIONS, reuseColumns } from './text-reuse-table.js';
 import { MIN_WORDING_LENGTH, RELATION_LABELS, SECTION_LABELS, TEXT_REUSE_SETTINGS_KEY, textReuseSettings } from './text-reuse-rules.js';
 import { type StoredPair, type StoredParagraph, TextReuseRepository } from './text-reuse.repository.js';
@@ -102,6 +103,8 @@ export class TextReuseService {
     await this.db.transaction(async (m) => {
       const before = await textReuseSettings(m);
       await this.settings.set(m, TEXT_REUSE_SETTINGS_KEY, value, user.id);
+      // 整改 items' 重复出现 uses the same threshold.
+      await relinkAllFollowUps(m, value.thresholdPercent);
       await this.audit.record({ actorId: user.id, action: 'setting.update', entityType: 'setting', entityId: TEXT_REUSE_SETTINGS_KEY, oldValue: before, newValue: value }, m);
     });
     return value;
