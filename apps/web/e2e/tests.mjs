@@ -7,6 +7,7 @@ import { analyticsViewTests } from './analytics-views.mjs';
 import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
+import { rectificationTests } from './rectification.mjs';
 import { returnResubmitTests } from './return-resubmit.mjs';
 import { textReuseTests } from './text-reuse.mjs';
 
@@ -158,7 +159,7 @@ export const tests = [
       await clerk.click('[data-test="login"]');
       await clerk.waitForURL(/\/reports/);
       const nav = await clerk.locator('.app-nav a').allInnerTexts();
-      assert(JSON.stringify(nav) === JSON.stringify(['报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
+      assert(JSON.stringify(nav) === JSON.stringify(['整改跟踪', '报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
       await settled(clerk);
       const list = await clerk.evaluate(async () => (await fetch('/api/reports?limit=100')).json());
       const regions = [...new Set(list.items.map((r) => r.regionName))].sort();
@@ -234,4 +235,5 @@ export const tests = [
   ...qualityResultsTests,
   ...textReuseTests,
   ...returnResubmitTests,
+  ...rectificationTests,
 ];

@@ -46,23 +46,11 @@ export type TextReuseSettings = S['TextReuseSettingsDto'];
 /** The generated document types page/pageSize loosely, so they are narrowed here. */
 export type TextReuseQuery = Omit<NonNullable<operations['TextReuseController_list']['parameters']['query']>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
-/** 整改跟踪 (GET /api/rectification…): written against the contract until the generated types carry the routes. */
-export type RectificationStatus = 'pending' | 'in_progress' | 'done';
-export interface RectificationEvidence { fileName: string; size: number; contentType: string; uploadedAt: string }
-export interface RectificationItem {
-  id: string; unitId: string; unitName: string; regionCode: string; regionName: string; level: 'city' | 'county'; fiscalYear: number; reportId: string;
-  position: number; problemText: string; sourceLine: number | null; measureText: string | null; measureSourceLine: number | null; dueDate: string;
-  status: RectificationStatus; note: string | null; evidence: RectificationEvidence | null; ageDays: number; overdue: boolean;
-  followUpReportId: string | null; followUpYear: number | null; recurring: boolean; recurringSimilarity: number | null; recurringText: string | null;
-  recurringSourceLine: number | null; updatedAt: string;
-}
-export interface RectificationList { total: number; page: number; pageSize: number; items: RectificationItem[] }
-export interface RectificationSummaryRow {
-  regionCode: string; regionName: string; total: number; pending: number; inProgress: number; done: number; open: number; overdue: number; recurring: number;
-  age0to90: number; age91to180: number; age181to365: number; ageOver365: number;
-}
-export interface RectificationSummary { rows: RectificationSummaryRow[] }
-export interface RectificationQuery {
-  year?: number; regionCode?: string; level?: 'city' | 'county'; status?: RectificationStatus; recurring?: boolean; overdue?: boolean; page?: number; pageSize?: number;
-}
-export interface RectificationUpdate { status?: RectificationStatus; note?: string | null; dueDate?: string }
+export type RectificationItem = S['RectificationItemDto'];
+export type RectificationStatus = RectificationItem['status'];
+export type RectificationList = S['RectificationListDto'];
+export type RectificationSummaryRow = S['RectificationSummaryRowDto'];
+export type RectificationSummary = S['RectificationSummaryDto'];
+export type RectificationUpdate = S['UpdateRectificationDto'];
+/** The list filters (GET /api/rectification); the generated document types page/pageSize loosely, so they are narrowed here. */
+export type RectificationQuery = Omit<NonNullable<operations['RectificationController_list']['parameters']['query']>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };

@@ -1,7 +1,5 @@
 /** 整改跟踪: the words the page shows, as data in one place, and which actions a role gets. */
-import type { Role } from '@/api/types';
-
-export type RectificationStatus = 'pending' | 'in_progress' | 'done';
+import type { RectificationStatus, Role } from '@/api/types';
 
 /** The statuses in workflow order, with the tag tone of each. */
 export const RECTIFICATION_STATUSES: readonly { value: RectificationStatus; label: string; tone: 'danger' | 'warning' | 'success' }[] = [
