@@ -130,7 +130,7 @@ export const tests = [
     },
   },
   {
-    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 报告, 导入 and 状态, and only 长沙 reports',
+    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 整改跟踪, 报告, 导入 and 状态, and only 长沙 reports',
     async run({ browser, base, artifacts, adminPassword }) {
       const admin = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
       await admin.goto('/login');
