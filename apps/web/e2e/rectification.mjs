@@ -177,7 +177,7 @@ export const rectificationTests = [
     },
   },
   {
-    name: '整改跟踪 by role: a 湘西 submitter sees only 湘西 items and may update them; a viewer reads without 更新 and is refused a write in Chinese',
+    name: '整改跟踪 by role: a 湘西 submitter sees only 湘西 items and reports one 已整改 on the page; a viewer reads without 更新 and is refused a write in Chinese',
     async run({ page, browser, base, artifacts }) {
       for (const body of [
         { username: 'xiangxi-rect-clerk', password: 'xiangxi-rect-password', role: 'submitter', regionCode: XIANGXI_REGION },
@@ -200,6 +200,17 @@ export const rectificationTests = [
       assert((await clerk.locator('[data-test="edit-item"]').count()) === (await rows(clerk).count()), 'the submitter cannot update its own items');
       const summary = await clerk.locator('[data-test="rectification-summary"]').innerText();
       assert(!summary.includes('浏阳市'), 'the submitter\'s summary counts 浏阳');
+      // The submitter reports one of its items done on the page.
+      const own = mine.items[0];
+      await itemRow(clerk, own.problemText).first().locator('[data-test="edit-item"]').click();
+      await clerk.waitForSelector('[data-test="rectification-form"]');
+      await choose(clerk, 'edit-status', '已整改');
+      await clerk.click('[data-test="edit-save"]');
+      await clerk.waitForSelector('[data-test="rectification-form"]', { state: 'hidden' });
+      await clerk.waitForFunction((text) => [...document.querySelectorAll('[data-test="rectification-table"] .el-table__body-wrapper .el-table__row')]
+        .some((r) => r.querySelector('[data-test="problem-text"]')?.textContent?.trim() === text && r.querySelector('[data-test="status-tag"]')?.textContent?.trim() === '已整改'), own.problemText);
+      const done = (await apiJson(clerk, '/api/rectification?pageSize=500')).items.find((i) => i.id === own.id);
+      assert(done.status === 'done' && !done.overdue, `the submitter's update: ${JSON.stringify(done).slice(0, 200)}`);
       await clerk.screenshot({ path: join(artifacts, '55-rectification-submitter.png'), fullPage: true });
       const liuyangItem = (await apiJson(page, `/api/rectification?regionCode=${LIUYANG_REGION}`)).items[0];
       const refused = await apiWrite(clerk, 'PATCH', `/api/rectification/${liuyangItem.id}`, { status: 'done' });
