@@ -7,6 +7,7 @@ import { analyticsViewTests } from './analytics-views.mjs';
 import { plausibilityTests } from './plausibility-and-completion.mjs';
 import { reviewTests } from './chinese-and-corrections.mjs';
 import { qualityResultsTests } from './quality-and-results.mjs';
+import { rectificationTests } from './rectification.mjs';
 import { returnResubmitTests } from './return-resubmit.mjs';
 import { spotCheckTests } from './spot-check.mjs';
 import { textReuseTests } from './text-reuse.mjs';
@@ -130,7 +131,7 @@ export const tests = [
     },
   },
   {
-    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 抽查复核, 报告, 导入 and 状态, and only 长沙 reports',
+    name: '账号: the admin creates a 长沙市 submitter on the page; the submitter sees only 抽查复核, 整改跟踪, 报告, 导入 and 状态, and only 长沙 reports',
     async run({ browser, base, artifacts, adminPassword }) {
       const admin = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
       await admin.goto('/login');
@@ -159,7 +160,7 @@ export const tests = [
       await clerk.click('[data-test="login"]');
       await clerk.waitForURL(/\/reports/);
       const nav = await clerk.locator('.app-nav a').allInnerTexts();
-      assert(JSON.stringify(nav) === JSON.stringify(['抽查复核', '报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
+      assert(JSON.stringify(nav) === JSON.stringify(['抽查复核', '整改跟踪', '报告', '导入', '系统状态']), `a submitter sees ${nav.join(', ')}`);
       await settled(clerk);
       const list = await clerk.evaluate(async () => (await fetch('/api/reports?limit=100')).json());
       const regions = [...new Set(list.items.map((r) => r.regionName))].sort();
@@ -236,4 +237,5 @@ export const tests = [
   ...textReuseTests,
   ...returnResubmitTests,
   ...spotCheckTests,
+  ...rectificationTests,
 ];

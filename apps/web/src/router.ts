@@ -27,6 +27,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/results', name: 'results', component: () => import('./pages/results/ResultsPage.vue'), meta: { title: '结果应用', area: 'dashboards', nav: true } },
   { path: '/spot-checks', name: 'spot-checks', component: () => import('./pages/spot-checks/SpotChecksPage.vue'), meta: { title: '抽查复核', area: 'spotChecks', nav: true } },
   { path: '/spot-checks/items/:id', name: 'spot-check-item', component: () => import('./pages/spot-checks/SpotCheckReviewPage.vue'), meta: { title: '抽查复核录入', area: 'spotChecks' } },
+  { path: '/rectification', name: 'rectification', component: () => import('./pages/rectification/RectificationPage.vue'), meta: { title: '整改跟踪', area: 'rectification', nav: true } },
   { path: '/reports', name: 'reports', component: () => import('./pages/reports/ReportListPage.vue'), meta: { title: '报告', area: 'reports', nav: true } },
   { path: '/reports/:id', name: 'report', component: () => import('./pages/reports/ReportDetailPage.vue'), meta: { title: '报告详情', area: 'reports' } },
   { path: '/import', name: 'import', component: () => import('./pages/import/ImportPage.vue'), meta: { title: '导入', area: 'import', nav: true } },

@@ -6,6 +6,7 @@ import { apiFetch } from './http';
 import { toQuery } from './query';
 import type {
   Account, AccountSession, AccountUpdate, AuditAction, AuditPage, AuditQuery, EditReport, IngestResult, NewAccount, PasswordChange, RegionNode, ReportDetail, ReportList, ReportListQuery, ReportVersion,
+  RectificationItem, RectificationList, RectificationQuery, RectificationSummary, RectificationUpdate,
   ResolveUnit, ReusePairDetail, RowEdit, Session, SpotCheckDraw, SpotCheckDrawResult, SpotCheckGaps, SpotCheckItemDetail, SpotCheckReview, SpotCheckReviewer,
   SpotCheckSample, SpotCheckSettings, TextReuseList, TextReuseQuery, TextReuseSettings, Unit,
 } from './types';
@@ -115,4 +116,19 @@ export const spotCheckApi = {
   /** The exports are downloads the browser fetches itself (cookie-authenticated GET). */
   sampleUrl: (year: number, format: 'csv' | 'xlsx') => `/api/spot-checks/${year}?format=${format}`,
   gapsUrl: (year: number, format: 'csv' | 'xlsx') => `/api/spot-checks/${year}/gaps?format=${format}`,
+};
+
+/** 整改跟踪: the items of confirmed reports' 存在的问题, their progress and evidence. */
+export const rectificationApi = {
+  list: (q: RectificationQuery) => apiFetch<RectificationList>(`/rectification${toQuery(q)}`),
+  summary: (q: RectificationQuery) => apiFetch<RectificationSummary>(`/rectification/summary${toQuery({ year: q.year, regionCode: q.regionCode, level: q.level })}`),
+  update: (id: string, body: RectificationUpdate) => apiFetch<RectificationItem>(`/rectification/${encodeURIComponent(id)}`, json('PATCH', body)),
+  /** Multipart, field `file`; the browser sets the boundary. */
+  uploadEvidence: (id: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return apiFetch<RectificationItem>(`/rectification/${encodeURIComponent(id)}/evidence`, { method: 'POST', body: form });
+  },
+  evidenceUrl: (id: string) => `/api/rectification/${encodeURIComponent(id)}/evidence`,
+  downloadUrl: (q: RectificationQuery, format: 'csv' | 'xlsx') => `/api/rectification/export${toQuery({ ...q, page: undefined, pageSize: undefined, format })}`,
 };

@@ -55,3 +55,12 @@ export type SpotCheckRow = S['SpotCheckRowDto'];
 export type SpotCheckReview = S['ReviewSpotCheckDto'];
 export type SpotCheckReviewer = S['SpotCheckReviewerDto'];
 export type SpotCheckSettings = S['SpotCheckSettingsDto'];
+
+export type RectificationItem = S['RectificationItemDto'];
+export type RectificationStatus = RectificationItem['status'];
+export type RectificationList = S['RectificationListDto'];
+export type RectificationSummaryRow = S['RectificationSummaryRowDto'];
+export type RectificationSummary = S['RectificationSummaryDto'];
+export type RectificationUpdate = S['UpdateRectificationDto'];
+/** The list filters (GET /api/rectification); the generated document types page/pageSize loosely, so they are narrowed here. */
+export type RectificationQuery = Omit<NonNullable<operations['RectificationController_list']['parameters']['query']>, 'page' | 'pageSize'> & { page?: number; pageSize?: number };

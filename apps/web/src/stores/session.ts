@@ -5,14 +5,14 @@ import { ApiError } from '@/api/http';
 import type { Role, SessionUser } from '@/api/types';
 
 /** The areas of the app; each route names one, and each role may use some of them. */
-export type Area = 'dashboards' | 'reports' | 'review' | 'import' | 'status' | 'accounts' | 'spotChecks';
+export type Area = 'dashboards' | 'rectification' | 'reports' | 'review' | 'import' | 'status' | 'accounts' | 'spotChecks';
 
 const AREAS: Record<Role, Area[]> = {
-  admin: ['dashboards', 'reports', 'review', 'import', 'status', 'accounts', 'spotChecks'],
-  analyst: ['dashboards', 'reports', 'review', 'import', 'status', 'spotChecks'],
-  viewer: ['dashboards', 'reports', 'status', 'spotChecks'],
-  // 抽查复核: a submitter sees the sampled units of their own region only (the API scopes it).
-  submitter: ['reports', 'import', 'status', 'spotChecks'],
+  admin: ['dashboards', 'rectification', 'reports', 'review', 'import', 'status', 'accounts', 'spotChecks'],
+  analyst: ['dashboards', 'rectification', 'reports', 'review', 'import', 'status', 'spotChecks'],
+  viewer: ['dashboards', 'rectification', 'reports', 'status', 'spotChecks'],
+  // 整改跟踪: a submitter reports its own units' progress; 抽查复核: it sees its own region's sampled units (the API scopes both).
+  submitter: ['rectification', 'reports', 'import', 'status', 'spotChecks'],
 };
 
 export function areasFor(role: Role | null | undefined): Area[] {

@@ -25,8 +25,9 @@ describe('session store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('gives each role only its areas', () => {
-    expect(areasFor('viewer')).toEqual(['dashboards', 'reports', 'status', 'spotChecks']);
+    expect(areasFor('viewer')).toEqual(['dashboards', 'rectification', 'reports', 'status', 'spotChecks']);
     expect(areasFor('submitter')).toContain('spotChecks');
+    expect(areasFor('submitter')).toContain('rectification');
     expect(areasFor('submitter')).not.toContain('dashboards');
     expect(areasFor('submitter')).toContain('import');
     expect(areasFor('analyst')).toContain('review');
