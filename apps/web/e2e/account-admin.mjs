@@ -1,16 +1,7 @@
 // 账号 administration and 审计日志 in the browser (issue 12 items 4–6).
-import { assert } from './support.mjs';
+import { assert, context, signIn } from './support.mjs';
 import { join } from 'node:path';
 
-
-const context = (browser, base) => browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-
-async function signIn(page, username, password) {
-  await page.goto('/login');
-  await page.fill('[data-test="username"]', username);
-  await page.fill('[data-test="password"]', password);
-  await page.click('[data-test="login"]');
-}
 
 /** Creates an account through the API as the signed-in admin (cookie + CSRF header, like the app). */
 async function createAccount(page, body) {

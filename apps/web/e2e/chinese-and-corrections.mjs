@@ -1,6 +1,6 @@
 // Browser tests of issue 11 items 8 and 9: a reviewer corrects 湘潭县's OCR-garbled indicator table
 // on the page; every page, as every role, speaks Chinese (no codes, no field paths, no English sentences).
-import { assert, settled } from './support.mjs';
+import { assert, newSession, settled } from './support.mjs';
 const XIANGTAN = '湘潭县科技和工业信息化局';
 
 
@@ -28,17 +28,6 @@ export function assertChinese(text, where) {
     const m = pattern.exec(text);
     if (m) throw new Error(`${where} shows ${what}: “${text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40).replace(/\s+/g, ' ')}”`);
   }
-}
-
-async function newSession(browser, base, username, password) {
-  const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce', timezoneId: 'America/New_York' })).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto('/login');
-  await page.fill('[data-test="username"]', username);
-  await page.fill('[data-test="password"]', password);
-  await page.click('[data-test="login"]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
 }
 
 async function openXiangtan(page) {
@@ -112,7 +101,7 @@ export const reviewTests = [
         }, { username, password, role, ...(regionCode ? { regionCode } : {}) });
         assert(status === 201, `creating ${role} answered ${status}`);
       }
-      const sessions = [['admin', page], ...(await Promise.all(accounts.map(async ([u, role]) => [role, await newSession(browser, base, u, password)])))];
+      const sessions = [['admin', page], ...(await Promise.all(accounts.map(async ([u, role]) => [role, await newSession(browser, base, u, password, { timezoneId: 'America/New_York' })])))];
       for (const [role, p] of sessions) {
         await p.goto('/status');
         await settled(p);

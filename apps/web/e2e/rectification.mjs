@@ -6,7 +6,7 @@
 // Runs last: it adds a 2022 report of 浏阳 (replacing the one quality-and-results.mjs adds) and accounts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiJson, assert, settled } from './support.mjs';
+import { apiJson, assert, call, choose, newSession, settled } from './support.mjs';
 
 const LIUYANG = '浏阳市工业和信息化局';
 const LIUYANG_REGION = '430181';
@@ -34,31 +34,6 @@ async function followUpReport(page) {
     const confirmed = await res.json();
     return { outcome: `${res.status} ${confirmed.status} ${confirmed.document?.fiscalYear}`, reportId: uploaded[0].reportId, answer: JSON.stringify(uploaded).slice(0, 300) };
   }, { unitName: LIUYANG, problems: [REPEATED, NEW_PROBLEM] });
-}
-
-/** A request of the page with its cookie and CSRF header; answers status and body. */
-async function apiWrite(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('hp_csrf=')).slice('hp_csrf='.length));
-    const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body) });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }, { method, path, body });
-}
-
-async function choose(page, test, label) {
-  await page.click(`[data-test="${test}"]`);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).click();
-}
-
-async function signIn(browser, base, username, password) {
-  const page = await (await browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true })).newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto('/login');
-  await page.fill('[data-test="username"]', username);
-  await page.fill('[data-test="password"]', password);
-  await page.click('[data-test="login"]');
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
 }
 
 const rows = (page) => page.locator('[data-test="rectification-table"] .el-table__body-wrapper .el-table__row');
@@ -183,10 +158,10 @@ export const rectificationTests = [
         { username: 'xiangxi-rect-clerk', password: 'xiangxi-rect-password', role: 'submitter', regionCode: XIANGXI_REGION },
         { username: 'rect-viewer', password: 'rect-viewer-password', role: 'viewer' },
       ]) {
-        const res = await apiWrite(page, 'POST', '/api/users', body);
+        const res = await call(page, 'POST', '/api/users', body);
         assert(res.status === 201, `could not create ${body.username}: ${res.status} ${JSON.stringify(res.body)}`);
       }
-      const clerk = await signIn(browser, base, 'xiangxi-rect-clerk', 'xiangxi-rect-password');
+      const clerk = await newSession(browser, base, 'xiangxi-rect-clerk', 'xiangxi-rect-password');
       const nav = await clerk.locator('.app-nav a').allInnerTexts();
       assert(nav.includes('整改跟踪') && !nav.includes('总览'), `a submitter's navigation: ${nav.join(', ')}`);
       await clerk.click('[data-test="nav-rectification"]');
@@ -213,16 +188,16 @@ export const rectificationTests = [
       assert(done.status === 'done' && !done.overdue, `the submitter's update: ${JSON.stringify(done).slice(0, 200)}`);
       await clerk.screenshot({ path: join(artifacts, '55-rectification-submitter.png'), fullPage: true });
       const liuyangItem = (await apiJson(page, `/api/rectification?regionCode=${LIUYANG_REGION}`)).items[0];
-      const refused = await apiWrite(clerk, 'PATCH', `/api/rectification/${liuyangItem.id}`, { status: 'done' });
+      const refused = await call(clerk, 'PATCH', `/api/rectification/${liuyangItem.id}`, { status: 'done' });
       assert(refused.status === 403 || refused.status === 404, `the 湘西 submitter updated a 浏阳 item: ${refused.status}`);
       await clerk.context().close();
 
-      const viewer = await signIn(browser, base, 'rect-viewer', 'rect-viewer-password');
+      const viewer = await newSession(browser, base, 'rect-viewer', 'rect-viewer-password');
       await viewer.goto('/rectification');
       await settled(viewer);
       await rows(viewer).first().waitFor();
       assert((await viewer.locator('[data-test="edit-item"]').count()) === 0, 'a viewer sees 更新');
-      const denied = await apiWrite(viewer, 'PATCH', `/api/rectification/${liuyangItem.id}`, { status: 'done' });
+      const denied = await call(viewer, 'PATCH', `/api/rectification/${liuyangItem.id}`, { status: 'done' });
       assert(denied.status === 403 && /[\u4e00-\u9fa5]/.test(denied.body?.message ?? ''), `a viewer's write: ${denied.status} ${JSON.stringify(denied.body)}`);
       await viewer.screenshot({ path: join(artifacts, '56-rectification-viewer.png'), fullPage: true });
       await viewer.context().close();

@@ -1,28 +1,11 @@
 // 退回与重新提交 in the browser (issue 14 item 1): a 湘西 submitter submits, the admin returns it with a
 // comment, the submitter corrects a field and resubmits, the admin confirms; a wrong upload is withdrawn.
 // Runs last (it confirms a 2023 湘西 report); it signs in on its own pages and leaves the shared page alone.
-import { assert, settled } from './support.mjs';
+import { assert, call, context, settled, signIn } from './support.mjs';
 import { join } from 'node:path';
 
 const XIANGXI = '湘西土家族苗族自治州工业和信息化局';
 const COMMENT = '年初预算数与批复不一致，请核对后重新提交';
-const context = (browser, base) => browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce' });
-
-async function signIn(page, username, password) {
-  await page.goto('/login');
-  await page.fill('[data-test="username"]', username);
-  await page.fill('[data-test="password"]', password);
-  await page.click('[data-test="login"]');
-}
-
-/** POST/GET through the page's session, with the CSRF header like the app. */
-async function call(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('hp_csrf='))?.slice(8) ?? '');
-    const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }, { method, path, body });
-}
 
 /** 湘西's confirmed 2021 document as a `year` upload with another 年初预算数, by the signed-in page; the new report's id. */
 async function uploadCopy(page, year, initial) {

@@ -5,20 +5,10 @@
 // submitter and restores the margin.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiJson, assert, settled } from './support.mjs';
+import { apiJson, assert, call, context, settled } from './support.mjs';
 
 const XIANGXI = '湘西土家族苗族自治州工业和信息化局';
 const SEED = 'e2e-2021-固定种子';
-const context = (browser, base) => browser.newContext({ baseURL: base, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
-
-/** POST/PUT through the page's session, with the CSRF header like the app. */
-async function call(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('hp_csrf='))?.slice(8) ?? '');
-    const res = await fetch(path, { method, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: body ? JSON.stringify(body) : undefined });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }, { method, path, body });
-}
 
 const rows = (page) => page.locator('[data-test="sample-table"] .el-table__body-wrapper .el-table__row');
 const xiangxiRow = (page) => rows(page).filter({ hasText: XIANGXI });

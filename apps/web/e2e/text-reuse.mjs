@@ -4,7 +4,7 @@
 // 100 % hides it. Runs last: it adds a 2025 report and changes the threshold (then restores it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiJson, assert, settled } from './support.mjs';
+import { apiJson, assert, choose, settled } from './support.mjs';
 
 const LIUYANG = '浏阳市工业和信息化局';
 const YIYANG = '益阳市工业和信息化局';
@@ -28,12 +28,6 @@ async function copiedReport(page) {
     const confirmed = await res.json();
     return `${res.status} ${confirmed.status} ${confirmed.document?.fiscalYear} ${JSON.stringify(uploaded).slice(0, 300)}`;
   }, { unitName: YIYANG, copied: COPIED });
-}
-
-/** Picks an option of the Element Plus select with this data-test. */
-async function choose(page, test, label) {
-  await page.click(`[data-test="${test}"]`);
-  await page.locator('.el-select-dropdown__item:visible', { hasText: label }).click();
 }
 
 /** Types a threshold into the admin's field and saves it; waits for the list to show it. */
