@@ -68,9 +68,15 @@ export const rectificationTests = [
       const summary = page.locator('[data-test="rectification-summary"]');
       await summary.locator(`[data-test="summary-region-${LIUYANG_REGION}"]`).waitFor();
       const summaryRow = summary.locator('.el-table__body-wrapper .el-table__row').filter({ has: page.locator(`[data-test="summary-region-${LIUYANG_REGION}"]`) });
-      const counts = (await summaryRow.locator('td').allInnerTexts()).map((t) => t.trim());
+      // The summary reloads for the chosen year after the URL changes: read it once it shows 2021's items.
+      const readCounts = async () => (await summaryRow.locator('td').allInnerTexts()).map((t) => t.trim());
+      let counts = await readCounts();
+      for (let i = 0; i < 40 && counts[1] !== String(after.total); i++) {
+        await page.waitForTimeout(250);
+        counts = await readCounts();
+      }
       // 地区, 总数, 待整改, 整改中, 已整改, 逾期, 重复出现, then the four age buckets.
-      assert(counts[0] === '浏阳市' && counts[1] === String(after.total) && counts[2] === String(after.total) && counts[6] === '1', `浏阳's summary row reads: ${counts.join(' | ')}`);
+      assert(counts[0] === '浏阳市' && counts[1] === String(after.total) && counts[2] === String(after.total) && counts[6] === '1', `浏阳's summary row reads: ${counts.join(' | ')} (the API lists ${after.total} items of 2021)`);
       const headers = await summary.locator('thead').innerText();
       for (const h of ['待整改', '整改中', '已整改', '逾期', '重复出现', '0–90天', '91–180天', '181–365天', '一年以上']) assert(headers.includes(h), `the summary lacks the column ${h}`);
       await summary.locator(`[data-test="summary-region-${LIUYANG_REGION}"]`).click();
