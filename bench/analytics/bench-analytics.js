@@ -172,10 +172,16 @@ const server = spawn(process.execPath, ['apps/api/dist/main.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const serverBase = `http://127.0.0.1:${port}/api`;
-// Start-up backfills a fresh province dataset (quality flags, problem themes): up to two minutes on a busy machine.
-for (let i = 0; i < 1200; i++) {
-  if (await fetch(`${serverBase}/health`).then((r) => r.ok, () => false)) break;
-  await new Promise((r) => setTimeout(r, 100));
+// Start-up backfills a fresh province dataset (quality flags, problem themes): over two minutes on a busy machine.
+let healthy = false;
+for (let i = 0; i < 3000 && !healthy; i++) {
+  healthy = await fetch(`${serverBase}/health`).then((r) => r.ok, () => false);
+  if (!healthy) await new Promise((r) => setTimeout(r, 100));
+}
+if (!healthy) {
+  server.kill('SIGTERM');
+  await bench.close();
+  throw new Error('the export server did not answer /health within five minutes');
 }
 const serverLogin = await fetch(`${serverBase}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }) });
 const serverCookie = serverLogin.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
