@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseCsv } from '@hunan-perf/contracts';
 import { startSeededApp } from './support/seeded-app.js';
 import { binary } from './support/uploads.js';
@@ -52,6 +53,15 @@ describe('raw exports and the recheck rule set', () => {
     const lines = about.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 3).join('='));
     expect(lines).toContain('行数=3');
     expect(lines.some((l) => l.startsWith('指标定义版本='))).toBe(true);
+  });
+
+  it('budget.csv with a manifest: the manifest counts the rows the CSV holds, all from confirmed reports', async () => {
+    const res = await viewer.agent.get('/api/exports/budget.csv?year=2021&manifest=1').buffer(true).parse(binary).expect(200);
+    const zip = await JSZip.loadAsync(res.body as Buffer);
+    const rows = parseCsv(await zip.file('预算.csv')!.async('string'));
+    expect(rows.slice(1)).toHaveLength(9);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    expect(manifest).toMatchObject({ title: '预算（当前确认版本）', rows: 9, confirmedRows: 9, filters: { 年度: '2021' } });
   });
 
   it('an unknown export is a 400 naming the choices', async () => {

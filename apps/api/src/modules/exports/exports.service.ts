@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { METRIC_DEFINITIONS_VERSION } from '@hunan-perf/metrics';
 import type { Response } from 'express';
@@ -13,7 +14,7 @@ import { startDownload } from './send-table.js';
 import { cellFromText } from './sql-cells.js';
 import { shanghaiTime } from './shanghai-time.js';
 import type { Column, ExportContext } from './table.js';
-import { type ExportFormat, writeXlsx, zipCsvWithManifest } from './table-writers.js';
+import { ClientGone, type ExportFormat, writeXlsx, zipCsvWithManifest } from './table-writers.js';
 import { bindLiterals, type SqlValue } from './sql-literal.js';
 
 type TextRow = Record<string, string | null>;
@@ -21,7 +22,8 @@ type TextRow = Record<string, string | null>;
 /**
  * Raw tables streamed from PostgreSQL into the response, memory flat however many rows there are
  * and no row cap. CSV is made by the database itself (COPY of cells formatted in SQL, the same
- * bytes as the JS writer's); XLSX reads the same cells through a cursor.
+ * bytes as the JS writer's); XLSX reads the same cells through a cursor, no faster than the
+ * client takes the file, and closes the cursor when the client goes away.
  */
 @Injectable()
 export class ExportsService {
@@ -44,10 +46,10 @@ export class ExportsService {
         res.end();
         return;
       }
-      const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM (${sql}) t`, params)).rows;
+      // The rows are counted as they are written: the 说明 sheet and the manifest come after them.
       const context: ExportContext = {
         title: `${spec.title}（当前确认版本）`, filters, generatedAt: shanghaiTime(new Date()), dataAsOf: await this.dataAsOf(client),
-        metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION, rows: n, confirmedRows: n,
+        metricDefinitionsVersion: METRIC_DEFINITIONS_VERSION,
       };
       if (format === 'csv+manifest') {
         await zipCsvWithManifest({ fileName: spec.title, columns: spec.columns, context }, res, (csv) =>
@@ -59,8 +61,15 @@ export class ExportsService {
         return;
       }
       const columns: Column<TextRow>[] = spec.columns.map((c, i) => ({ header: c.header, type: c.type, value: (r) => cellFromText(c.type, r[`c${i}`] ?? null) }));
-      const rows = client.query(new QueryStream(sql, params, { batchSize: 2_000 })) as AsyncIterable<TextRow>;
-      await writeXlsx({ fileName: spec.title, columns, rows, context }, res);
+      const rows = client.query(new QueryStream(sql, params, { batchSize: 2_000 }));
+      try {
+        await writeXlsx({ fileName: spec.title, columns, rows: rows as AsyncIterable<TextRow>, context }, res);
+      } catch (error) {
+        // Stopping early destroys the stream, which closes the cursor: wait for that before the connection goes back.
+        if (!rows.closed) await once(rows, 'close').catch(() => undefined);
+        if (error instanceof ClientGone) return;
+        throw error;
+      }
       if (!res.writableEnded) res.end();
     } finally {
       // A COPY cut short leaves the connection mid-protocol: it is closed, not pooled.

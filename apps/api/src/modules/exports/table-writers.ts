@@ -84,33 +84,91 @@ function widths<Row>(table: ExportTable<Row>): number[] {
   return measured.map((w) => Math.min(60, w));
 }
 
-/** Streams an .xlsx: a data sheet with Chinese headers, number formats and readable widths, then a 说明 sheet. */
+/** The client went away before the file was complete: the writer stops reading rows. */
+export class ClientGone extends Error {
+  constructor() {
+    super('client went away');
+  }
+}
+
+/**
+ * exceljs (4.4, its last release) writes a committed row into the sheet's buffer, which hands it on
+ * to the zip entry's stream without looking at write()'s answer: nothing holds a fast query back
+ * from a slower deflate or client, and the whole sheet piles up in memory. The entry's stream is
+ * where the backlog shows, so the writer waits there for 'drain' (deflate and the response pipe
+ * pass backpressure on), and stops when `out` closes first.
+ */
+/** archiver's buffers (each side of its stream) hold up to 256 KB of deflated bytes, not its default 1 MB; exceljs's types omit the option. */
+const ZIP_OPTIONS = { highWaterMark: 256 * 1024 } as Partial<ExcelJS.stream.xlsx.ArchiverZipOptions>;
+
+type Entry = Writable & { _writableState?: { needDrain?: unknown } };
+
+function sheetEntry(sheet: ExcelJS.Worksheet): Entry {
+  // readable-stream 2 (archiver's): no writableNeedDrain getter, the state says it.
+  const entry = (sheet as unknown as { stream: { pipes?: Entry[] } }).stream.pipes?.[0];
+  if (typeof entry?._writableState?.needDrain !== 'boolean') throw new Error('exceljs sheet stream without its zip entry: check the exceljs version (table-writers.ts)');
+  return entry;
+}
+
+function room(entry: Entry, out: Writable): Promise<void> | undefined {
+  if (out.destroyed) throw new ClientGone();
+  if (!entry._writableState!.needDrain) return undefined;
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      out.off('close', gone);
+      resolve();
+    };
+    const gone = () => {
+      entry.off('drain', drained);
+      reject(new ClientGone());
+    };
+    entry.once('drain', drained);
+    out.once('close', gone);
+  });
+}
+
+/**
+ * Streams an .xlsx: a data sheet with Chinese headers, number formats and readable widths, then a
+ * 说明 sheet counting the rows written. Rows are committed as they come and read no faster than the
+ * zip and `out` take them, so memory stays flat however many there are; rejects with ClientGone
+ * (having stopped iterating the rows) when `out` closes first.
+ */
 export async function writeXlsx<Row>(table: ExportTable<Row>, out: Writable): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: ZIP_OPTIONS });
   const sheet = workbook.addWorksheet('数据', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const entry = sheetEntry(sheet);
   const w = widths(table);
-  sheet.columns = table.columns.map((c, i) => ({
-    header: c.header, width: w[i], style: NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {},
-  }));
+  // One style object per column, given to each of its cells: exceljs looks a style object it has
+  // seen up by identity, and renders any other to XML to find its id (half the time per row).
+  // Safe: without dates among the values, a style's id does not depend on the cell's type.
+  const styles = table.columns.map((c) => (NUM_FMT[c.type] ? { numFmt: NUM_FMT[c.type] } : {}));
+  sheet.columns = table.columns.map((c, i) => ({ header: c.header, width: w[i], style: styles[i] }));
   sheet.getRow(1).font = { bold: true };
   let rows = 0;
   for await (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => {
+    const added = sheet.addRow(table.columns.map((c) => {
       const v = cellValue(c, row);
       return typeof v === 'string' ? safeText(v) : v;
-    })).commit();
+    }));
+    for (let i = 0; i < styles.length; i++) added.getCell(i + 1).style = styles[i]!;
+    added.commit();
     rows += 1;
+    await room(entry, out);
   }
   sheet.commit();
   const about = workbook.addWorksheet('说明');
   about.columns = [{ width: 34 }, { width: 90 }];
-  for (const line of contextLines({ ...table.context, rows })) about.addRow(line.map(safeText)).commit();
+  for (const line of contextLines(counted(table.context, rows))) about.addRow(line.map(safeText)).commit();
   about.commit();
   await workbook.commit();
   return rows;
 }
 
-export function contextLines(context: ExportContext): [string, string][] {
+/** The context with the rows as written (every row confirmed unless the table said how many were). */
+type Counted = ExportContext & { rows: number; confirmedRows: number };
+const counted = (context: ExportContext, rows: number): Counted => ({ ...context, rows, confirmedRows: context.confirmedRows ?? rows });
+
+export function contextLines(context: Counted): [string, string][] {
   return [
     ['内容', context.title],
     ...Object.entries(context.filters).map(([k, v]): [string, string] => [`筛选：${k}`, v]),
@@ -142,7 +200,7 @@ export async function zipCsvWithManifest(
   zip.addReadStream(csv, `${table.fileName}.csv`);
   const rows = await writeBody(csv);
   csv.end();
-  const manifest = { ...table.context, rows, columns: table.columns.map((c) => ({ header: c.header, type: c.type })) };
+  const manifest = { ...counted(table.context, rows), columns: table.columns.map((c) => ({ header: c.header, type: c.type })) };
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json');
   zip.end();
   await new Promise<void>((resolve, reject) => {

@@ -22,8 +22,10 @@ export interface ExportContext {
   definitions?: [string, string][];
   metricDefinitionsVersion: string;
   rulesVersion?: string;
-  rows: number;
-  confirmedRows: number;
+  /** Counted by the writer as it writes (a streamed table's count is known only at its end). */
+  rows?: number;
+  /** How many rows come from confirmed reports; absent: all of them. */
+  confirmedRows?: number;
 }
 
 export interface ExportTable<Row> {
