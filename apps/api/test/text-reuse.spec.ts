@@ -36,7 +36,7 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
     return id;
   }
 
-  const list = async (query: string, s = analyst): Promise<{ total: number; thresholdPercent: number; rows: Pair[] }> =>
+  const list = async (query: string, s = analyst): Promise<{ total: number; thresholdPercent: number; sections: { value: string; label: string }[]; rows: Pair[] }> =>
     (await s.agent.get(`/api/text-reuse?${query}`).expect(200)).body;
 
   /** Every stored paragraph of the current confirmed reports, for the brute-force check. */
@@ -269,7 +269,7 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
       [33, XIANGXI, 2021, 458, copied], [34, XIANGXI, 2021, 462, copiedItem],
     ]);
     expect(mine.map((p) => [p.similarity, p.relation])).toEqual([[100, 'other_unit'], [100, 'other_unit']]);
-    expect((body as unknown as { sections: { value: string; label: string }[] }).sections).toEqual([
+    expect(body.sections).toEqual([
       { value: 'problem', label: '存在的问题' }, { value: 'measure', label: '改进措施' }, { value: 'goal', label: '绩效目标' },
     ]);
     // Side by side: the whole wording is shared (up to the closing 。 or ；).
