@@ -276,6 +276,11 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
     const detail = (await analyst.agent.get(`/api/text-reuse/pairs/${mine[0]!.paragraph.paragraphId}/${mine[0]!.other.paragraphId}`).expect(200)).body;
     expect(detail.paragraph.sectionLabel).toBe('绩效目标');
     expect(detail.paragraphShared).toEqual([{ start: 0, end: detail.paragraph.text.replace(/[。；]$/, '').length }]);
+    // The export names the section and both source lines.
+    const csv = (await analyst.agent.get('/api/text-reuse?year=2021&section=goal&format=csv').buffer(true).parse(binary).expect(200)).body as Buffer;
+    const rows = csv.toString('utf8').slice(1).trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    expect(rows.every((r) => r[3] === '绩效目标')).toBe(true);
+    expect(rows.filter((r) => r[5] === copiedItem).map((r) => [r[6], r[14]].sort())).toEqual([['34', '462']]);
     // The other sections do not list it, and a 绩效目标 never becomes a 整改 item.
     expect((await list('year=2021&section=problem&pageSize=500')).rows.some((p) => p.paragraph.section !== 'problem')).toBe(false);
     const [{ items }] = await t.dataSource.query(`SELECT count(*)::int AS items FROM rectification_item WHERE report_id = $1 AND problem_text = $2`, [wangcheng, copied]);
