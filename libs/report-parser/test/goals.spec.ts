@@ -66,4 +66,10 @@ describe('绩效目标 sections of a report’s source text', () => {
     expect(goalsOf(lines).map((g) => g.line)).toEqual([3]);
     expect(reportGoalParagraphs(lines.join('\n'), 'project')).toEqual([]);
   });
+
+  it('reads pathological lines whole (every pattern is linear): long runs of numbering, blanks and colons', () => {
+    const long = ['第' + '一'.repeat(100_000) + '部分', '第一部分' + ' '.repeat(100_000) + '：'.repeat(100_000), '二、' + ' '.repeat(100_000) + '绩效目标'];
+    const goals = goalsOf([...long, '完成全年任务。']);
+    expect(goals).toEqual([{ text: '完成全年任务。', line: 4 }]);
+  });
 });
