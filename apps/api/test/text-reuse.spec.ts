@@ -1,11 +1,11 @@
 import type { ReportDocument } from '@hunan-perf/contracts';
-import { jaccardPercent, textShingles, wordingLength } from '@hunan-perf/metrics';
+import { jaccardPercent, SHINGLING_VERSION, textShingles, wordingLength } from '@hunan-perf/metrics';
 import { backfillParagraphs } from '../src/modules/text-reuse/report-paragraphs.js';
 import { MIN_WORDING_LENGTH } from '../src/modules/text-reuse/text-reuse-rules.js';
 import { cleanReport, confirm, uploadDoc } from './support/crafted-reports.js';
 import { startSeededApp } from './support/seeded-app.js';
 import { sessionAs, type Session, type TestApp } from './support/test-app.js';
-import { binary } from './support/uploads.js';
+import { binary, seed, upload } from './support/uploads.js';
 
 interface Paragraph { paragraphId: string; reportId: string; unitName: string; regionName: string; fiscalYear: number; section: string; sectionLabel: string; position: number; text: string; sourceLine: number | null }
 interface Pair { similarity: number; relation: string; relationLabel: string; paragraph: Paragraph; other: Paragraph }
@@ -36,7 +36,7 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
     return id;
   }
 
-  const list = async (query: string, s = analyst): Promise<{ total: number; thresholdPercent: number; rows: Pair[] }> =>
+  const list = async (query: string, s = analyst): Promise<{ total: number; thresholdPercent: number; sections: { value: string; label: string }[]; rows: Pair[] }> =>
     (await s.agent.get(`/api/text-reuse?${query}`).expect(200)).body;
 
   /** Every stored paragraph of the current confirmed reports, for the brute-force check. */
@@ -244,6 +244,55 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
     expect(decodeURIComponent(xlsx.headers['content-disposition'] as string)).toContain('文字雷同-2022.xlsx');
   });
 
+  it('finds a 绩效目标 paragraph one unit’s text report copies from another’s, with both source lines, and lists it under 绩效目标', async () => {
+    // 望城 2021 again, as text, with a 绩效目标 section before 二、: its first two paragraphs are 湘西 2021’s (lines 458 and 462).
+    const xiangxi = seed('004').bytes.toString('utf8').split('\n');
+    const [copied, copiedItem] = [xiangxi[457]!.trim(), xiangxi[461]!.trim()];
+    expect(copiedItem).toBe('4. 新增入规企业35家，做好企业减费降税工作；');
+    const lines = seed('001').bytes.toString('utf8').split('\n');
+    expect(lines[30]).toContain('二、部门整体预算支出情况');
+    lines.splice(30, 0, '（三）部门整体支出绩效目标', '', copied, copiedItem, '5. 完成陶瓷产业园区标准厂房建设，引进陶瓷企业10家。', '');
+    const res = await upload(analyst, [{ name: 'wangcheng-2021-goals.txt', bytes: Buffer.from(lines.join('\n')) }]).expect(201);
+    const wangcheng = res.body[0].reportId as string;
+    await confirm(analyst, wangcheng);
+    const goals: { position: number; text: string; sourceLine: number }[] = await t.dataSource.query(
+      `SELECT position, text, source_line AS "sourceLine" FROM report_paragraph WHERE report_id = $1 AND section = 'goal' ORDER BY position`, [wangcheng],
+    );
+    expect(goals.map((g) => [g.position, g.sourceLine, g.text])).toEqual([
+      [0, 33, copied], [1, 34, copiedItem], [2, 35, '5. 完成陶瓷产业园区标准厂房建设，引进陶瓷企业10家。'],
+    ]);
+    const body = await list('year=2021&section=goal&pageSize=500');
+    expect(body.rows.every((p) => p.paragraph.section === 'goal' && p.other.section === 'goal' && p.paragraph.sectionLabel === '绩效目标')).toBe(true);
+    const mine = body.rows.filter((p) => p.paragraph.reportId === wangcheng || p.other.reportId === wangcheng);
+    const sides = mine.map((p) => (p.paragraph.reportId === wangcheng ? [p.paragraph, p.other] : [p.other, p.paragraph]) as [Paragraph, Paragraph]);
+    expect(sides.map(([w, x]) => [w.sourceLine, x.unitName, x.fiscalYear, x.sourceLine, x.text]).sort()).toEqual([
+      [33, XIANGXI, 2021, 458, copied], [34, XIANGXI, 2021, 462, copiedItem],
+    ]);
+    expect(mine.map((p) => [p.similarity, p.relation])).toEqual([[100, 'other_unit'], [100, 'other_unit']]);
+    expect(body.sections).toEqual([
+      { value: 'problem', label: '存在的问题' }, { value: 'measure', label: '改进措施' }, { value: 'goal', label: '绩效目标' },
+    ]);
+    // Side by side: the whole wording is shared (up to the closing 。 or ；).
+    const detail = (await analyst.agent.get(`/api/text-reuse/pairs/${mine[0]!.paragraph.paragraphId}/${mine[0]!.other.paragraphId}`).expect(200)).body;
+    expect(detail.paragraph.sectionLabel).toBe('绩效目标');
+    expect(detail.paragraphShared).toEqual([{ start: 0, end: detail.paragraph.text.replace(/[。；]$/, '').length }]);
+    // The export names the section and both source lines.
+    const csv = (await analyst.agent.get('/api/text-reuse?year=2021&section=goal&format=csv').buffer(true).parse(binary).expect(200)).body as Buffer;
+    const rows = csv.toString('utf8').slice(1).trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    expect(rows.every((r) => r[3] === '绩效目标')).toBe(true);
+    expect(rows.filter((r) => r[5] === copiedItem).map((r) => [r[6], r[14]].sort())).toEqual([['34', '462']]);
+    // The other sections do not list it, and a 绩效目标 never becomes a 整改 item.
+    expect((await list('year=2021&section=problem&pageSize=500')).rows.some((p) => p.paragraph.section !== 'problem')).toBe(false);
+    const [{ items }] = await t.dataSource.query(`SELECT count(*)::int AS items FROM rectification_item WHERE report_id = $1 AND problem_text = $2`, [wangcheng, copied]);
+    expect(items).toBe(0);
+    // The same version’s paragraphs before it was superseded are gone; a JSON-uploaded report has no 绩效目标.
+    const [{ jsonGoals }] = await t.dataSource.query(
+      `SELECT count(*)::int AS "jsonGoals" FROM report_paragraph p JOIN report r ON r.id = p.report_id JOIN source_document d ON d.id = r.source_document_id
+        WHERE p.section = 'goal' AND d.format = 'json'`,
+    );
+    expect(jsonGoals).toBe(0);
+  });
+
   it('replaces a report’s paragraphs when a new version is confirmed', async () => {
     const before = await list('year=2022&pageSize=500');
     expect(before.rows.some((p) => p.paragraph.reportId === reports.xiangxi2022 || p.other.reportId === reports.xiangxi2022)).toBe(true);
@@ -269,6 +318,12 @@ describe('文字雷同: near-duplicate 存在的问题 and 改进措施 across u
     expect(await backfillParagraphs(t.dataSource)).toBe(0);
     await t.dataSource.query(`UPDATE paragraph_shingling SET version = 'older'`);
     const withParagraphs: { n: number }[] = await t.dataSource.query(`SELECT count(DISTINCT report_id)::int AS n FROM report_paragraph`);
+    expect(await backfillParagraphs(t.dataSource)).toBe(withParagraphs[0]!.n);
+    expect(await snapshot()).toEqual(before);
+    // A database whose rows were made before 绩效目标 was compared (version: the shingling alone) gets its goal rows.
+    expect(before.some((r) => (r as { section: string }).section === 'goal')).toBe(true);
+    await t.dataSource.query(`DELETE FROM report_paragraph WHERE section = 'goal'`);
+    await t.dataSource.query(`UPDATE paragraph_shingling SET version = $1`, [SHINGLING_VERSION]);
     expect(await backfillParagraphs(t.dataSource)).toBe(withParagraphs[0]!.n);
     expect(await snapshot()).toEqual(before);
   });

@@ -58,7 +58,11 @@ export const textReuseTests = [
       await settled(page);
       await choose(page, 'year-select', '2025 年');
       await page.waitForURL(/year=2025/);
-      await choose(page, 'section-select', '存在的问题');
+      // The 部分 filter offers the sections the API compares, 绩效目标 among them.
+      await page.click('[data-test="section-select"]');
+      const offered = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((o) => o.trim());
+      assert(offered.join('|') === '存在的问题|改进措施|绩效目标', `the 部分 filter offers: ${offered.join(' / ')}`);
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '存在的问题' }).click();
       await page.waitForURL(/section=problem/);
       await settled(page);
       const row = pairRow(page);

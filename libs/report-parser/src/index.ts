@@ -15,3 +15,4 @@ export {
 } from './template/template-fields.js';
 export { gridText, isTemplateGrid, readTemplateGrid, TemplateError, type TemplateGrid } from './template/read-template.js';
 export { categoryOf } from './extract/category.js';
+export { findGoalParagraphs, reportGoalParagraphs, type GoalParagraph } from './extract/goals.js';

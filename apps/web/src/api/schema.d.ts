@@ -818,7 +818,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 文字雷同：所选范围内报告的“存在的问题”“改进措施”段落与其他单位（任一年度）或本单位上年报告同一部分的段落相似度不低于阈值的段落对，按相似度从高到低分页；加 format=csv 或 format=xlsx 下载全部段落对（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页） */
+        /** 文字雷同：所选范围内报告的“存在的问题”“改进措施”“绩效目标”段落与其他单位（任一年度）或本单位上年报告同一部分的段落相似度不低于阈值的段落对，按相似度从高到低分页；加 format=csv 或 format=xlsx 下载全部段落对（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页） */
         get: operations["TextReuseController_list"];
         put?: never;
         post?: never;
@@ -2301,6 +2301,12 @@ export interface components {
             /** @description 每项提示的代码、标题与按当前阈值的说明 */
             flags: components["schemas"]["QualityFlagInfoDto"][];
         };
+        ReuseSectionDto: {
+            /** @enum {string} */
+            value: "problem" | "measure" | "goal";
+            /** @description 存在的问题、改进措施、绩效目标 */
+            label: string;
+        };
         ReuseParagraphDto: {
             /** @description 段落编号 */
             paragraphId: string;
@@ -2311,13 +2317,13 @@ export interface components {
             regionName: string;
             fiscalYear: number;
             /** @enum {string} */
-            section: "problem" | "measure";
-            /** @description 存在的问题 / 改进措施 */
+            section: "problem" | "measure" | "goal";
+            /** @description 存在的问题、改进措施、绩效目标 */
             sectionLabel: string;
             /** @description 在该部分中的序号（从 0 起） */
             position: number;
             text: string;
-            /** @description 在原文中的行号；结构化导入的报告为 null */
+            /** @description 在原文中的行号；结构化导入的报告为 null（也就没有绩效目标段落） */
             sourceLine: number | null;
         };
         ReusePairDto: {
@@ -2334,6 +2340,8 @@ export interface components {
         };
         TextReuseListDto: {
             year: number | null;
+            /** @description 可比对的部分及其名称（“部分”筛选的选项） */
+            sections: components["schemas"]["ReuseSectionDto"][];
             /** @description 所用的相似度阈值（%） */
             thresholdPercent: number;
             /** @description 少于此字数（只计汉字、字母和数字）的段落不参与比对 */
@@ -4276,8 +4284,8 @@ export interface operations {
                 /** @description 单位所在地区的层级 */
                 level?: "city" | "county";
                 kind?: "department_overall" | "project";
-                /** @description 只列存在的问题（problem）或改进措施（measure） */
-                section?: "problem" | "measure";
+                /** @description 只列一个部分：存在的问题（problem）、改进措施（measure）、绩效目标（goal） */
+                section?: "problem" | "measure" | "goal";
                 /** @description 只列与其他单位（other_unit）或与本单位上年（previous_year）雷同的 */
                 relation?: "other_unit" | "previous_year";
                 /** @description 页码，从 1 开始；导出不分页 */

@@ -5,11 +5,23 @@
  * for each of these.
  */
 
-/** The statements compared, each only with the same section of the other report. */
-export const PARAGRAPH_SECTIONS = ['problem', 'measure'] as const;
+/**
+ * The statements compared, each only with the same section of the other report: 存在的问题 and
+ * 改进措施 from the document's findings, 绩效目标 from the source text (the contract has no field for it).
+ */
+export const PARAGRAPH_SECTIONS = ['problem', 'measure', 'goal'] as const;
 export type ParagraphSection = (typeof PARAGRAPH_SECTIONS)[number];
 
-export const SECTION_LABELS: Record<ParagraphSection, string> = { problem: '存在的问题', measure: '改进措施' };
+export const SECTION_LABELS: Record<ParagraphSection, string> = { problem: '存在的问题', measure: '改进措施', goal: '绩效目标' };
+
+/** The labels joined for texts that name every section: 存在的问题、改进措施、绩效目标. */
+export const SECTION_LIST = PARAGRAPH_SECTIONS.map((s) => SECTION_LABELS[s]).join('、');
+
+/**
+ * What the stored paragraphs were made by: the shingling and the goal finder's version. When
+ * either changes (a new section, a changed finder), every row is made again at start-up.
+ */
+export const GOAL_FINDER_VERSION = 'goal-headings/v1';
 
 /** Which report a paragraph is compared with. */
 export const REUSE_RELATIONS = ['other_unit', 'previous_year'] as const;

@@ -1,6 +1,6 @@
 import type { Column } from '../exports/table.js';
 import type { ReusePairDto } from './dto/text-reuse.dto.js';
-import { MIN_WORDING_LENGTH } from './text-reuse-rules.js';
+import { MIN_WORDING_LENGTH, SECTION_LIST } from './text-reuse-rules.js';
 
 /** The export of the copied-text list: one row per pair, the listed paragraph first, then the other report's. */
 export const reuseColumns: Column<ReusePairDto>[] = [
@@ -24,6 +24,7 @@ export const reuseColumns: Column<ReusePairDto>[] = [
 /** The 说明 sheet's definitions for the export. */
 export const REUSE_DEFINITIONS = (thresholdPercent: number): [string, string][] => [
   ['相似度（%）', '两段文字去掉标点、空格和开头序号后，每相邻 3 个字为一个片段；相同片段数 ÷ 两段片段的并集数 × 100（Jaccard 相似度），四舍五入到两位小数'],
-  ['雷同', `相似度不低于 ${thresholdPercent}%（管理员设定的阈值）：与其他单位任一年度的报告，或与本单位上一年度的报告，同一部分（存在的问题、改进措施）相比`],
+  ['雷同', `相似度不低于 ${thresholdPercent}%（管理员设定的阈值）：与其他单位任一年度的报告，或与本单位上一年度的报告，同一部分（${SECTION_LIST}）相比`],
+  ['绩效目标', '取自报告原文中“绩效目标”标题（如“（二）单位年度整体支出绩效目标”，不含“绩效目标完成情况”等）下的各段，至同级或上级下一标题为止；以结构化数据导入的报告没有原文，没有这一部分'],
   ['不参与比对', `少于 ${MIN_WORDING_LENGTH} 个字（只计汉字、字母和数字）的段落，如只写一个小标题，不参与比对`],
 ];

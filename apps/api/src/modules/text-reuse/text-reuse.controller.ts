@@ -13,7 +13,7 @@ export class TextReuseController {
 
   @Roles('admin', 'analyst', 'viewer')
   @Get('text-reuse')
-  @ApiOperation({ summary: '文字雷同：所选范围内报告的“存在的问题”“改进措施”段落与其他单位（任一年度）或本单位上年报告同一部分的段落相似度不低于阈值的段落对，按相似度从高到低分页；加 format=csv 或 format=xlsx 下载全部段落对（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页）' })
+  @ApiOperation({ summary: '文字雷同：所选范围内报告的“存在的问题”“改进措施”“绩效目标”段落与其他单位（任一年度）或本单位上年报告同一部分的段落相似度不低于阈值的段落对，按相似度从高到低分页；加 format=csv 或 format=xlsx 下载全部段落对（CSV 为 UTF-8 带 BOM，XLSX 附中文“说明”页）' })
   @ApiOkResponse({ type: TextReuseListDto })
   list(@Query() q: TextReuseQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<TextReuseListDto | undefined> {
     return this.textReuse.list(q, user, res);

@@ -17,7 +17,7 @@ import { SettingsRepository } from '../settings/settings.repository.js';
 import type { ReuseParagraphDto, ReusePairDetailDto, ReusePairDto, TextReuseListDto, TextReuseQueryDto, TextReuseSettingsDto } from './dto/text-reuse.dto.js';
 import { relinkAllFollowUps } from '../rectification/rectification-items.js';
 import { REUSE_DEFINITIONS, reuseColumns } from './text-reuse-table.js';
-import { MIN_WORDING_LENGTH, RELATION_LABELS, SECTION_LABELS, TEXT_REUSE_SETTINGS_KEY, textReuseSettings } from './text-reuse-rules.js';
+import { MIN_WORDING_LENGTH, PARAGRAPH_SECTIONS, RELATION_LABELS, SECTION_LABELS, TEXT_REUSE_SETTINGS_KEY, textReuseSettings } from './text-reuse-rules.js';
 import { type StoredPair, type StoredParagraph, TextReuseRepository } from './text-reuse.repository.js';
 
 const toParagraph = (p: StoredParagraph): ReuseParagraphDto => ({
@@ -29,9 +29,11 @@ const toPair = (p: StoredPair): ReusePairDto => ({
   similarity: p.similarity, relation: p.relation, relationLabel: RELATION_LABELS[p.relation], paragraph: toParagraph(p.paragraph), other: toParagraph(p.other),
 });
 
+const SECTIONS = PARAGRAPH_SECTIONS.map((value) => ({ value, label: SECTION_LABELS[value] }));
+
 const ranges = (text: string, other: string) => sharedRanges(text, other).map(([start, end]) => ({ start, end }));
 
-/** 文字雷同: near-duplicate 存在的问题 and 改进措施 statements, their side-by-side view, and the threshold. */
+/** 文字雷同: near-duplicate 存在的问题, 改进措施 and 绩效目标 statements, their side-by-side view, and the threshold. */
 @Injectable()
 export class TextReuseService {
   constructor(
@@ -54,7 +56,7 @@ export class TextReuseService {
       thresholdPercent, minWordingLength: MIN_WORDING_LENGTH, section: q.section ?? null, relation: q.relation ?? null, limit, offset,
     });
     const rows = found.rows.map(toPair);
-    if (page) return { year: q.year ?? null, thresholdPercent, minWordingLength: MIN_WORDING_LENGTH, page: page.page, pageSize: page.pageSize, total: found.total, rows };
+    if (page) return { year: q.year ?? null, sections: SECTIONS, thresholdPercent, minWordingLength: MIN_WORDING_LENGTH, page: page.page, pageSize: page.pageSize, total: found.total, rows };
     const filters = await this.exportFilters.describe({ regionCode: q.regionCode, level: q.level, kind: q.kind, includeSynthetic: false } as AnalyticsQueryDto, q.year ?? null);
     if (!q.year) filters['年度'] = '全部年度';
     if (q.section) filters['部分'] = SECTION_LABELS[q.section];

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../../analytics/page.js';
-import { PARAGRAPH_SECTIONS, type ParagraphSection, REUSE_RELATIONS, type ReuseRelation, THRESHOLD_MAX, THRESHOLD_MIN } from '../text-reuse-rules.js';
+import { PARAGRAPH_SECTIONS, type ParagraphSection, REUSE_RELATIONS, SECTION_LABELS, SECTION_LIST, type ReuseRelation, THRESHOLD_MAX, THRESHOLD_MIN } from '../text-reuse-rules.js';
 
 /** Filters of the copied-text list. */
 export class TextReuseQueryDto {
@@ -22,8 +22,8 @@ export class TextReuseQueryDto {
   @IsOptional() @IsIn(['department_overall', 'project'], { message: 'kind 必须是 department_overall 或 project' })
   kind: 'department_overall' | 'project' = 'department_overall';
 
-  @ApiProperty({ required: false, enum: PARAGRAPH_SECTIONS, description: '只列存在的问题（problem）或改进措施（measure）' })
-  @IsOptional() @IsIn(PARAGRAPH_SECTIONS, { message: 'section 必须是 problem 或 measure' })
+  @ApiProperty({ required: false, enum: PARAGRAPH_SECTIONS, description: `只列一个部分：${PARAGRAPH_SECTIONS.map((s) => `${SECTION_LABELS[s]}（${s}）`).join('、')}` })
+  @IsOptional() @IsIn(PARAGRAPH_SECTIONS, { message: `section 必须是 ${PARAGRAPH_SECTIONS.join('/')} 之一` })
   section?: ParagraphSection;
 
   @ApiProperty({ required: false, enum: REUSE_RELATIONS, description: '只列与其他单位（other_unit）或与本单位上年（previous_year）雷同的' })
@@ -62,10 +62,10 @@ export class ReuseParagraphDto {
   @ApiProperty() regionName: string;
   @ApiProperty() fiscalYear: number;
   @ApiProperty({ enum: PARAGRAPH_SECTIONS }) section: ParagraphSection;
-  @ApiProperty({ description: '存在的问题 / 改进措施' }) sectionLabel: string;
+  @ApiProperty({ description: SECTION_LIST }) sectionLabel: string;
   @ApiProperty({ description: '在该部分中的序号（从 0 起）' }) position: number;
   @ApiProperty() text: string;
-  @ApiProperty({ nullable: true, type: Number, description: '在原文中的行号；结构化导入的报告为 null' }) sourceLine: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '在原文中的行号；结构化导入的报告为 null（也就没有绩效目标段落）' }) sourceLine: number | null;
 }
 
 export class ReusePairDto {
@@ -76,8 +76,15 @@ export class ReusePairDto {
   @ApiProperty({ type: ReuseParagraphDto, description: '与之雷同的另一份报告的段落' }) other: ReuseParagraphDto;
 }
 
+/** A section that may be chosen, with its Chinese name. */
+export class ReuseSectionDto {
+  @ApiProperty({ enum: PARAGRAPH_SECTIONS }) value: ParagraphSection;
+  @ApiProperty({ description: SECTION_LIST }) label: string;
+}
+
 export class TextReuseListDto {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
+  @ApiProperty({ type: [ReuseSectionDto], description: '可比对的部分及其名称（“部分”筛选的选项）' }) sections: ReuseSectionDto[];
   @ApiProperty({ description: '所用的相似度阈值（%）' }) thresholdPercent: number;
   @ApiProperty({ description: '少于此字数（只计汉字、字母和数字）的段落不参与比对' }) minWordingLength: number;
   @ApiProperty() page: number;
