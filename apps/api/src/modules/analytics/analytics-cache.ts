@@ -33,6 +33,8 @@ export class AnalyticsCache {
   private readonly entries = new Map<string, { answer: EncodedAnswer; size: number }>();
   private readonly inFlight = new Map<string, Promise<EncodedAnswer>>();
   private bytes = 0;
+  /** Answers encoded (serialised text turned into JSON, gzip and brotli bytes) since start: one per computation, none per hit. */
+  encodings = 0;
 
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
@@ -99,6 +101,7 @@ export class AnalyticsCache {
     const running = this.inFlight.get(key);
     if (running) return { answer: await running, hit: true };
     const computation = compute().then(async (json) => {
+      this.encodings += 1;
       const [answer, kept] = await Promise.all([encodeAnswer(json), keep()]);
       if (kept) this.set(key, answer);
       return answer;
