@@ -118,6 +118,9 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(steady.hit).toBe(false);
     expect(cache.get(`overview|x|${after}`)).toBe('{"n":"steady"}');
     expect((await cache.versioned('overview|x', async () => '{"n":"again"}')).answer.json.toString()).toBe('{"n":"steady"}');
+    // A version read for the request already (DataVersionPrefetch) is the one the key holds.
+    const prefetched = await cache.versioned('overview|x', async () => '{"n":"prefetched"}', Promise.resolve(after));
+    expect([prefetched.hit, prefetched.answer.json.toString()]).toEqual([true, '{"n":"steady"}']);
   });
 
   it('through the API: a burst of the same request computes once and the cache holds that answer once', async () => {

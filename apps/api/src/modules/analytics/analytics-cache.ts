@@ -46,10 +46,11 @@ export class AnalyticsCache {
 
   /**
    * The answer of `key` at the data's current version: cached, or computed and kept when
-   * data_version did not move while it was computed.
+   * data_version did not move while it was computed. `read` is the version read for this request
+   * already (DataVersionPrefetch, before the lookup), else it is read now.
    */
-  async versioned(key: string, compute: () => Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
-    const version = await this.version();
+  async versioned(key: string, compute: () => Promise<string>, read?: Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+    const version = await (read ?? this.version());
     return this.getOrCompute(`${key}|${version}`, compute, async () => (await this.version()) === version);
   }
 
