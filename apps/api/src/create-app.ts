@@ -18,6 +18,7 @@ import type { AppConfig } from './config/app-config.js';
 import { PinoNestLogger } from './logging/logger.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { docsRequireSignIn } from './modules/auth/docs-sign-in.js';
+import { isPreEncoded } from './modules/analytics/encoded-answer.js';
 
 export const API_PREFIX = 'api';
 
@@ -37,7 +38,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use(rejectNulInUrl);
   // JSON and CSV answers travel gzip-compressed when the client accepts it (a province overview is
   // megabytes of JSON); XLSX and zip are compressed already and pass as they are.
-  app.use(compression({ threshold: 2048 }));
+  // Cached analytics answers carry their compressed bytes already (encoded-answer.ts): skipped.
+  app.use(compression({ threshold: 2048, filter: (req, res) => !isPreEncoded(res) && compression.filter(req, res) }));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(bodyParserErrors);

@@ -1,7 +1,10 @@
 import { AnalyticsCache, MAX_CACHE_BYTES, MAX_ENTRY_BYTES } from '../src/modules/analytics/analytics-cache.js';
 import { answerBytes, chooseCoding, type EncodedAnswer } from '../src/modules/analytics/encoded-answer.js';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { startSeededApp } from './support/seeded-app.js';
-import { sessionAs, type TestApp } from './support/test-app.js';
+import { newUser, sessionAs, type TestApp } from './support/test-app.js';
 
 const MB = 1024 * 1024;
 
@@ -115,6 +118,9 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(steady.hit).toBe(false);
     expect(cache.get(`overview|x|${after}`)).toBe('{"n":"steady"}');
     expect((await cache.versioned('overview|x', async () => '{"n":"again"}')).answer.json.toString()).toBe('{"n":"steady"}');
+    // A version read for the request already (DataVersionPrefetch) is the one the key holds.
+    const prefetched = await cache.versioned('overview|x', async () => '{"n":"prefetched"}', Promise.resolve(after));
+    expect([prefetched.hit, prefetched.answer.json.toString()]).toEqual([true, '{"n":"steady"}']);
   });
 
   it('through the API: a burst of the same request computes once and the cache holds that answer once', async () => {
@@ -146,7 +152,7 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     const none = await raw('identity').expect(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(gz.headers['content-encoding']).toBe('gzip');
-    expect(none.headers['content-encoding']).toBe('identity');
+    expect(none.headers['content-encoding']).toBeUndefined();
     const json = (none.body as Buffer).toString('utf8');
     // The client decodes each coding to the same JSON; on the wire each is smaller than the JSON.
     expect((br.body as Buffer).toString('utf8')).toBe(json);
@@ -168,6 +174,63 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(other.headers.etag).not.toBe(etag);
   });
 
+  it('a hit sends the kept bytes as they are: no new encoding, deflate-only clients get the JSON untouched; a confirmation makes a new answer and tag', async () => {
+    const analyst = await sessionAs(t, 'analyst');
+    const path = '/api/analytics/compare?year=2021';
+    // The bytes as they travel (superagent would decode them): node:http on the app's own port.
+    const user = await newUser(t, 'viewer');
+    const login = await request(t.server).post('/api/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+    if (!t.server.listening) await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', resolve));
+    const { port } = t.server.address() as AddressInfo;
+    const raw = (encoding: string, etag?: string) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = { cookie, 'accept-encoding': encoding, ...(etag ? { 'if-none-match': etag } : {}) };
+        get({ host: '127.0.0.1', port, path, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const cache = t.app.get(AnalyticsCache);
+    const first = expectStatus(await raw('gzip, deflate, br'), 200);
+    expect(first.headers['x-cache']).toBe('miss');
+    const key = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].find((k) => k.startsWith('compare|'))!;
+    const kept = cache.entry(key)!;
+    expect(kept.br.length).toBeLessThan(kept.json.length); // big enough to travel compressed
+    const encodings = cache.encodings;
+    const second = expectStatus(await raw('gzip, deflate, br'), 200);
+    const gz = expectStatus(await raw('gzip'), 200);
+    // The kept Buffers go out byte for byte; nothing was serialised or compressed again.
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body.equals(kept.br)).toBe(true);
+    expect(first.body.equals(kept.br)).toBe(true);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body.equals(kept.gzip)).toBe(true);
+    expect(cache.entry(key)).toBe(kept);
+    expect(cache.encodings).toBe(encodings);
+    // A client taking only deflate gets the kept JSON itself, not a deflate made per request by the middleware.
+    const deflateOnly = expectStatus(await raw('deflate'), 200);
+    expect(deflateOnly.headers['content-encoding']).toBeUndefined();
+    expect(deflateOnly.body.equals(kept.json)).toBe(true);
+    expect(Number(deflateOnly.headers['content-length'])).toBe(kept.json.length);
+    expect(cache.encodings).toBe(encodings);
+    expectStatus(await raw('gzip', kept.etag), 304);
+
+    // A corrected report of 2021 confirmed: the next request is computed, under a new tag.
+    const [{ id }] = (await t.dataSource.query(`SELECT id FROM report WHERE fiscal_year = 2021 AND status = 'confirmed' ORDER BY id LIMIT 1`)) as [{ id: string }];
+    const draft = await analyst.agent.patch(`/api/reports/${id}`).set('x-csrf-token', analyst.csrf)
+      .send({ reason: '按复核意见调整得分', edits: [{ path: 'score.total', value: 61.5 }] }).expect(200);
+    expect((expectStatus(await raw('gzip', kept.etag), 304)).headers['x-cache']).toBe('hit');
+    await analyst.agent.post(`/api/reports/${draft.body.id}/confirm`).set('x-csrf-token', analyst.csrf).expect(200);
+    const after = expectStatus(await raw('identity', kept.etag), 200);
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.headers.etag).not.toBe(kept.etag);
+    expect(cache.encodings).toBe(encodings + 1);
+    const rows = (JSON.parse(after.body.toString('utf8')) as { rows: { reportId: string; scoreTotal: number }[] }).rows;
+    expect(rows.find((r) => r.reportId === draft.body.id)?.scoreTotal).toBe(61.5);
+  });
+
   it('Accept-Encoding is read with its q values', () => {
     expect(chooseCoding('gzip, deflate, br')).toBe('br');
     expect(chooseCoding('br;q=0, gzip')).toBe('gzip');
@@ -176,6 +239,11 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(chooseCoding('gzip;q=0, br;q=0')).toBe('identity');
   });
 });
+
+function expectStatus<R extends { status: number }>(res: R, status: number): R {
+  expect(res.status).toBe(status);
+  return res;
+}
 
 /** The only key an API-filled cache holds (found through its entries, as a caller would not). */
 function cacheKeyOf(cache: AnalyticsCache): string {

@@ -33,6 +33,8 @@ export class AnalyticsCache {
   private readonly entries = new Map<string, { answer: EncodedAnswer; size: number }>();
   private readonly inFlight = new Map<string, Promise<EncodedAnswer>>();
   private bytes = 0;
+  /** Answers encoded (serialised text turned into JSON, gzip and brotli bytes) since start: one per computation, none per hit. */
+  encodings = 0;
 
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
@@ -44,10 +46,11 @@ export class AnalyticsCache {
 
   /**
    * The answer of `key` at the data's current version: cached, or computed and kept when
-   * data_version did not move while it was computed.
+   * data_version did not move while it was computed. `read` is the version read for this request
+   * already (DataVersionPrefetch, before the lookup), else it is read now.
    */
-  async versioned(key: string, compute: () => Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
-    const version = await this.version();
+  async versioned(key: string, compute: () => Promise<string>, read?: Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+    const version = await (read ?? this.version());
     return this.getOrCompute(`${key}|${version}`, compute, async () => (await this.version()) === version);
   }
 
@@ -99,6 +102,7 @@ export class AnalyticsCache {
     const running = this.inFlight.get(key);
     if (running) return { answer: await running, hit: true };
     const computation = compute().then(async (json) => {
+      this.encodings += 1;
       const [answer, kept] = await Promise.all([encodeAnswer(json), keep()]);
       if (kept) this.set(key, answer);
       return answer;

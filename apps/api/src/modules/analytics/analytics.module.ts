@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { AnalyticsCache } from './analytics-cache.js';
@@ -6,6 +6,7 @@ import { AnalyticsScopeService } from './analytics-scope.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsService } from './analytics.service.js';
 import { CompareService } from './compare.service.js';
+import { DataVersionPrefetch } from './data-version-prefetch.js';
 import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorRowsRepository } from './indicator-rows.repository.js';
 import { IndicatorsService } from './indicators.service.js';
@@ -30,4 +31,8 @@ import { TrendsService } from './trends.service.js';
   ],
   exports: [AnalyticsScopeService, MetricRowsRepository, ExportFiltersRepository],
 })
-export class AnalyticsModule {}
+export class AnalyticsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(DataVersionPrefetch).forRoutes(AnalyticsController);
+  }
+}

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { sendTable } from '../exports/send-table.js';
 import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
+import { prefetchedVersion } from './data-version-prefetch.js';
 import { sendAnswer } from './encoded-answer.js';
 import { answerText } from './raw-json.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
@@ -45,7 +46,8 @@ export class AnalyticsService {
     const scope = await this.scopes.resolve(q, user);
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}`;
-      const { answer, hit } = await this.cache.versioned(key, async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize })));
+      const compute = async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize }));
+      const { answer, hit } = await this.cache.versioned(key, compute, prefetchedVersion(res.req));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       sendAnswer(res.req, res, answer);
       return undefined;

@@ -72,9 +72,14 @@ export function sendAnswer(req: Request, res: Response, answer: EncodedAnswer): 
   }
   const coding = answer.gzip === answer.json ? 'identity' : chooseCoding(req.headers['accept-encoding']);
   const body = coding === 'br' ? answer.br : coding === 'gzip' ? answer.gzip : answer.json;
-  // An encoding set here tells the compression middleware the body is encoded already.
-  res.setHeader('Content-Encoding', coding);
+  // The compression middleware leaves these bytes alone (see isPreEncoded), plain JSON included:
+  // a client accepting only deflate gets the JSON as it is, not deflated on every request.
+  (res.locals as { preEncoded?: boolean }).preEncoded = true;
+  if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', String(body.length));
   res.end(body);
 }
+
+/** True for a response sendAnswer wrote: its bytes are final, the compression middleware must not touch them. */
+export const isPreEncoded = (res: Response): boolean => (res.locals as { preEncoded?: boolean } | undefined)?.preEncoded === true;
