@@ -27,9 +27,12 @@ for (const name of names) {
 }
 const ingestion = app.get(IngestionService);
 const times = new Map();
+let paramBytes = 0;
+const sizeOf = (v) => (v == null ? 0 : Buffer.isBuffer(v) ? v.length : Array.isArray(v) ? v.reduce((a, x) => a + sizeOf(x), 0) : Buffer.byteLength(String(v)));
 const orig = PostgresQueryRunner.prototype.query;
 PostgresQueryRunner.prototype.query = async function (q, p, s) {
   const t = process.hrtime.bigint();
+  paramBytes += (p ?? []).reduce((a, v) => a + sizeOf(v), 0);
   try { return await orig.call(this, q, p, s); } finally {
     const k = q.replace(/\s+/g, ' ').trim().slice(0, 60);
     const e = times.get(k) ?? [0, 0];
@@ -45,7 +48,7 @@ for (const d of docs) {
 }
 const wall = Number(process.hrtime.bigint() - t0) / 1e6;
 const statements = [...times.values()].reduce((a, [c]) => a + c, 0);
-console.log(`one file at a time: ${(wall / COUNT).toFixed(2)} ms per file, ${(statements / COUNT).toFixed(1)} statements per file`);
+console.log(`one file at a time: ${(wall / COUNT).toFixed(2)} ms per file, ${(statements / COUNT).toFixed(1)} statements per file, ${(paramBytes / COUNT / 1024).toFixed(1)} KB of parameters per file`);
 for (const [k, [c, ms]] of [...times].sort((a, b) => b[1][1] - a[1][1])) console.log(String(c).padStart(5), (ms / c).toFixed(2).padStart(7), 'ms avg', k);
 await app.close();
 await bench.close();
