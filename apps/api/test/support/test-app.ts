@@ -15,13 +15,15 @@ export interface TestApp {
   app: INestApplication;
   server: Server;
   dataSource: DataSource;
+  /** The database as its owner role (DDL the app role may not run, e.g. a test's fault trigger). */
+  ownerUrl: string;
   config: AppConfig;
   close(): Promise<void>;
 }
 
 /** The real Nest app on a fresh clone of the migrated database, with the unit registry loaded. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}, logger = createLogger('silent')): Promise<TestApp> {
-  const { dataSource, close } = await openTestDataSource();
+  const { db, dataSource, close } = await openTestDataSource();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), databaseUrl: 'postgres://test', ...overrides };
   await loadUnitRegistry(dataSource, config.unitRegistryFile);
   const app = await createApp(dataSource, config, logger);
@@ -30,6 +32,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, logger = 
     app,
     server: app.getHttpServer() as Server,
     dataSource,
+    ownerUrl: db.url,
     config,
     close: async () => {
       await app.close();

@@ -20,11 +20,19 @@ const json = (value: unknown): string | null => (value === undefined ? null : JS
 export class AuditService {
   constructor(private readonly db: DataSource) {}
 
-  async record(event: AuditInput, manager: EntityManager = this.db.manager): Promise<void> {
+  /**
+   * `alongside`: another write of the same change (its placeholders $1…), run as a CTE of the same
+   * statement, so the event and that write cost one round trip.
+   */
+  async record(event: AuditInput, manager: EntityManager = this.db.manager, alongside?: { sql: string; params: unknown[] }): Promise<void> {
+    const k = alongside?.params.length ?? 0;
+    const $ = (i: number) => `$${k + i}`;
     await manager.query(
-      `INSERT INTO audit_event (actor_id, action, entity_type, entity_id, field, old_value, new_value, reason, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9)`,
+      `${alongside ? `WITH alongside AS (${alongside.sql}) ` : ''}
+       INSERT INTO audit_event (actor_id, action, entity_type, entity_id, field, old_value, new_value, reason, request_id)
+       VALUES (${$(1)}::uuid, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}::jsonb, ${$(7)}::jsonb, ${$(8)}, ${$(9)})`,
       [
+        ...(alongside?.params ?? []),
         event.actorId, event.action, event.entityType, event.entityId ?? null, event.field ?? null,
         json(event.oldValue), json(event.newValue), event.reason ?? null, event.requestId ?? null,
       ],

@@ -8,10 +8,11 @@ import { ExtractionPoolService } from '../../extraction/extraction-pool.service.
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { RegionsRepository } from '../regions/regions.repository.js';
-import { ReportRowsRepository } from '../reports/report-rows.repository.js';
+import { refreshMetricsReadQuality } from '../reports/derived-rows.js';
+import { insertReportWithRows } from '../reports/new-report.js';
 import type { ReportStatus } from '../reports/report-status.js';
 import { ReportWorkflowService } from '../reports/report-workflow.service.js';
-import { type ReportRecord, ReportsRepository } from '../reports/reports.repository.js';
+import { type ReportRecord, ReportsRepository, seriesLockKey } from '../reports/reports.repository.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type UnitResolution, UnitResolverService } from '../units/unit-resolver.service.js';
 import { DocumentReadError, readDocument, type ReadDocument, sha256Of } from './document-reader.js';
@@ -38,7 +39,6 @@ export class IngestionService {
     private readonly db: DataSource,
     private readonly documents: SourceDocumentsRepository,
     private readonly reports: ReportsRepository,
-    private readonly rows: ReportRowsRepository,
     private readonly resolver: UnitResolverService,
     private readonly regions: RegionsRepository,
     private readonly workflow: ReportWorkflowService,
@@ -96,10 +96,11 @@ export class IngestionService {
     m: EntityManager, file: IngestFile, read: ReadDocument, actor: AuthUser | null, options: IngestOptions, autoConfirm: boolean,
   ): Promise<IngestOutcome | null> {
     const resolved = await this.resolveAll(m, file, read, actor);
+    // The series locks of its reports are taken with the document row, in the same round trip.
     const documentId = await this.documents.insertIfNew(m, {
       sha256: read.sha256, fileName: file.fileName, mediaType: file.mediaType || read.mediaType, format: read.format,
       content: file.bytes, text: read.text, uploadedBy: actor?.id ?? null,
-    });
+    }, seriesLocks(read, resolved));
     if (!documentId) return null;
     return this.storeReports(m, documentId, file, read, resolved, actor, options, autoConfirm, false);
   }
@@ -115,6 +116,7 @@ export class IngestionService {
     await this.documents.lock(m, documentId);
     if (!(await this.allWithdrawn(documentId, m))) return null;
     const resolved = await this.resolveAll(m, file, read, actor);
+    await this.reports.lockSeriesAll(m, seriesLocks(read, resolved));
     return this.storeReports(m, documentId, file, read, resolved, actor, options, autoConfirm, true);
   }
 
@@ -131,6 +133,11 @@ export class IngestionService {
     return resolved;
   }
 
+  /**
+   * The file's reports, each with its normalised rows in one statement (the caller holds their
+   * series locks), then their metrics and quality inputs in one, then the quality flags with the
+   * audit entry in one; a report to confirm is confirmed after its metrics and flags are stored.
+   */
   private async storeReports(
     m: EntityManager, documentId: string, file: IngestFile, read: ReadDocument, resolved: UnitResolution[], actor: AuthUser | null,
     options: IngestOptions, autoConfirm: boolean, afterWithdrawal: boolean,
@@ -140,26 +147,30 @@ export class IngestionService {
       const resolution = resolved[position]!;
       const regionCode = resolution.regionCode ?? (actor?.role === 'submitter' ? actor.regionCode : null);
       const status: ReportStatus = resolution.unitId ? 'draft' : 'unresolved';
-      const { id, version } = await this.reports.insert(m, {
+      const { id, version } = await insertReportWithRows(m, {
         sourceDocumentId: documentId, position, unitId: resolution.unitId, regionCode, fiscalYear: doc.fiscalYear,
         kind: doc.reportKind, status, document: doc, extractedDocument: doc, isSynthetic: Boolean(options.synthetic),
         createdBy: actor?.id ?? null,
       });
-      await this.rows.replace(m, id, doc, true);
-      let entry: IngestedReport = {
+      reports.push({
         reportId: id, kind: doc.reportKind, unit: resolution.unitId ? { id: resolution.unitId, name: resolution.unitName! } : null,
         unitNameInReport: doc.unit.name, regionCode, fiscalYear: doc.fiscalYear, status, version, warnings: doc.warnings,
-      };
-      if (this.shouldConfirm(status, doc, Boolean(options.confirm), autoConfirm)) {
-        entry = summary(await this.workflow.confirm(id, actor, options.requestId ?? null, m));
+      });
+    }
+    const quality = await refreshMetricsReadQuality(m, reports.map((r) => r.reportId));
+    const toConfirm = read.reports.map((doc, i) => this.shouldConfirm(reports[i]!.status, doc, Boolean(options.confirm), autoConfirm));
+    if (toConfirm.some(Boolean)) {
+      await m.query(quality.sql, quality.params);
+      for (const [i, confirm] of toConfirm.entries()) {
+        if (confirm) reports[i] = summary(await this.workflow.confirm(reports[i]!.reportId, actor, options.requestId ?? null, m));
       }
-      reports.push(entry);
     }
     await this.audit.record(
       { actorId: actor?.id ?? null, action: 'document.ingest', entityType: 'source_document', entityId: documentId,
         newValue: { fileName: file.fileName, sha256: read.sha256, reports: reports.map((r) => r.reportId), ...(afterWithdrawal ? { afterWithdrawal } : {}) },
         requestId: options.requestId ?? null },
       m,
+      toConfirm.some(Boolean) ? undefined : quality,
     );
     return outcome(file.fileName, documentId, read.sha256, true, reports);
   }
@@ -192,6 +203,14 @@ export class IngestionService {
     }
     return outcome(fileName, documentId, sha256, false, records.map(summary));
   }
+}
+
+/** The lock keys of the report series the file's resolved reports go into, in report order. */
+function seriesLocks(read: ReadDocument, resolved: UnitResolution[]): string[] {
+  return read.reports.flatMap((doc, i) => {
+    const unitId = resolved[i]!.unitId;
+    return unitId ? [seriesLockKey(unitId, doc.fiscalYear, doc.reportKind)] : [];
+  });
 }
 
 function summary(r: ReportRecord): IngestedReport {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { lockAll } from '../reports/reports.repository.js';
 
 export interface NewSourceDocument {
   sha256: string;
@@ -38,14 +39,17 @@ export class SourceDocumentsRepository {
     return this.db.query(`SELECT ${INFO} FROM source_document WHERE id = $1`, [id]).then((r: SourceDocumentInfo[]) => r[0] ?? null);
   }
 
-  /** Inserts unless the same bytes are already stored (or being stored by a concurrent upload); null then. */
-  async insertIfNew(m: EntityManager, doc: NewSourceDocument): Promise<string | null> {
+  /**
+   * Inserts unless the same bytes are already stored (or being stored by a concurrent upload); null then.
+   * First takes the series locks (seriesLockKey) of the reports about to be stored, in the same round trip.
+   */
+  async insertIfNew(m: EntityManager, doc: NewSourceDocument, seriesLocks: string[] = []): Promise<string | null> {
     const rows: { id: string }[] = await m.query(
       `INSERT INTO source_document (sha256, file_name, media_type, format, size_bytes, content, text, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT $1::text, $2::text, $3::text, $4::text, $5::int, $6::bytea, $7::text, $8::uuid FROM ${lockAll('$9')} WHERE series_locks.n >= 0
        ON CONFLICT (sha256) DO NOTHING RETURNING id`,
       // The decoded text is stored only when it differs from the bytes read as UTF-8.
-      [doc.sha256, doc.fileName, doc.mediaType, doc.format, doc.content.length, doc.content, doc.text === doc.content.toString('utf8') ? null : doc.text, doc.uploadedBy],
+      [doc.sha256, doc.fileName, doc.mediaType, doc.format, doc.content.length, doc.content, doc.text === doc.content.toString('utf8') ? null : doc.text, doc.uploadedBy, seriesLocks],
     );
     return rows[0]?.id ?? null;
   }

@@ -15,8 +15,8 @@ export async function qualityThresholds(m: Queryable): Promise<QualityThresholds
   return rows[0]?.value ?? DEFAULT_QUALITY_THRESHOLDS;
 }
 
-/** What qualityFlags reads of each report, from its stored rows and metrics. */
-const INPUTS = `
+/** What qualityFlags reads of each report, from its stored rows and the metrics in `metrics` (report_metric, or a CTE of it). */
+export const qualityInputs = (metrics: string) => `
   SELECT r.id AS "reportId", r.score_total::float8 AS "scoreTotal", m.execution_rate::float8 AS "executionRate", m.warning_count AS "warningCount",
          (SELECT COALESCE(json_agg(json_build_object('level1', i.level1, 'level2', i.level2, 'name', i.name, 'target', i.target, 'actual', i.actual,
                                                      'weight', i.weight::float8, 'score', i.score::float8) ORDER BY i.position), '[]')
@@ -24,7 +24,28 @@ const INPUTS = `
          (SELECT COALESCE(json_agg(json_build_object('level2', b.level2, 'weight', b.weight::float8) ORDER BY b.position), '[]')
             FROM report_score_breakdown b WHERE b.report_id = r.id) AS breakdown,
          (SELECT COALESCE(json_agg(f.text ORDER BY f.position), '[]') FROM report_finding f WHERE f.report_id = r.id AND f.kind = 'problem') AS problems
-    FROM report r JOIN report_metric m ON m.report_id = r.id`;
+    FROM report r JOIN ${metrics} m ON m.report_id = r.id`;
+
+export type QualityInputRow = QualityInput & { reportId: string };
+
+/** The flags of each report under the thresholds, as qualityUpsert stores them. */
+export function computeQuality(inputs: QualityInputRow[], t: QualityThresholds) {
+  return inputs.map((input) => {
+    const flags = qualityFlags(input, t);
+    return { reportId: input.reportId, codes: flags.map((f) => f.code), flags };
+  });
+}
+
+/** The statement storing computed flags ($1 the flags, $2 the thresholds version), for m.query or as a CTE. */
+export function qualityUpsert(computed: ReturnType<typeof computeQuality>, t: QualityThresholds): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO report_quality (report_id, flag_codes, flags, thresholds_version)
+     SELECT (x->>'reportId')::uuid, ARRAY(SELECT jsonb_array_elements_text(x->'codes')), x->'flags', $2 FROM jsonb_array_elements($1::jsonb) x
+     ON CONFLICT (report_id) DO UPDATE SET flag_codes = EXCLUDED.flag_codes, flags = EXCLUDED.flags,
+       thresholds_version = EXCLUDED.thresholds_version, computed_at = now()`,
+    params: [JSON.stringify(computed), t.version],
+  };
+}
 
 /**
  * Recomputes and stores the quality flags of the given reports from their stored rows, inside the
@@ -33,18 +54,9 @@ const INPUTS = `
 export async function refreshQuality(m: Queryable, reportIds: string[], thresholds?: QualityThresholds): Promise<void> {
   if (!reportIds.length) return;
   const t = thresholds ?? (await qualityThresholds(m));
-  const inputs = (await m.query(`${INPUTS} WHERE r.id = ANY($1::uuid[])`, [reportIds])) as (QualityInput & { reportId: string })[];
-  const computed = inputs.map((input) => {
-    const flags = qualityFlags(input, t);
-    return { reportId: input.reportId, codes: flags.map((f) => f.code), flags };
-  });
-  await m.query(
-    `INSERT INTO report_quality (report_id, flag_codes, flags, thresholds_version)
-     SELECT (x->>'reportId')::uuid, ARRAY(SELECT jsonb_array_elements_text(x->'codes')), x->'flags', $2 FROM jsonb_array_elements($1::jsonb) x
-     ON CONFLICT (report_id) DO UPDATE SET flag_codes = EXCLUDED.flag_codes, flags = EXCLUDED.flags,
-       thresholds_version = EXCLUDED.thresholds_version, computed_at = now()`,
-    [JSON.stringify(computed), t.version],
-  );
+  const inputs = (await m.query(`${qualityInputs('report_metric')} WHERE r.id = ANY($1::uuid[])`, [reportIds])) as QualityInputRow[];
+  const { sql, params } = qualityUpsert(computeQuality(inputs, t), t);
+  await m.query(sql, params);
 }
 
 /** Every report's flags again under new thresholds (in id batches, inside the caller's transaction); returns how many. */

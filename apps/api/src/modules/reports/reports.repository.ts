@@ -54,13 +54,30 @@ const SELECT_REPORT = `
     LEFT JOIN unit u ON u.id = r.unit_id
     LEFT JOIN region g ON g.code = r.region_code`;
 
+/** The advisory lock key of a report series (unit, year, kind): see lockSeries. */
+export function seriesLockKey(unitId: string, fiscalYear: number | null, kind: string): string {
+  return `report:${unitId}:${fiscalYear ?? '-'}:${kind}`;
+}
+
+/**
+ * A FROM item that takes the series lock of each key of the text[] parameter, in array order, and
+ * yields one row (n: how many), to take the locks in the same statement as another write.
+ */
+export const lockAll = (keys: string) =>
+  `(SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n FROM unnest(${keys}::text[]) AS k) AS series_locks`;
+
 @Injectable()
 export class ReportsRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Serialises version numbering and confirmation for one (unit, year, kind) until the transaction ends. */
   async lockSeries(m: EntityManager, unitId: string, fiscalYear: number | null, kind: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`report:${unitId}:${fiscalYear ?? '-'}:${kind}`]);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [seriesLockKey(unitId, fiscalYear, kind)]);
+  }
+
+  /** lockSeries for several series (seriesLockKey) in one round trip, in the given order. */
+  async lockSeriesAll(m: EntityManager, keys: string[]): Promise<void> {
+    if (keys.length) await m.query(`SELECT n FROM ${lockAll('$1')}`, [keys]);
   }
 
   async nextVersion(m: EntityManager, unitId: string, fiscalYear: number | null, kind: string): Promise<number> {
