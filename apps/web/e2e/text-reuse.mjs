@@ -60,6 +60,8 @@ export const textReuseTests = [
       await page.waitForURL(/year=2025/);
       // The 部分 filter offers the sections the API compares, 绩效目标 among them.
       await page.click('[data-test="section-select"]');
+      // The dropdown is drawn after the click, its options from the list's answer: wait for the last one.
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '绩效目标' }).waitFor();
       const offered = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((o) => o.trim());
       assert(offered.join('|') === '存在的问题|改进措施|绩效目标', `the 部分 filter offers: ${offered.join(' / ')}`);
       await page.locator('.el-select-dropdown__item:visible', { hasText: '存在的问题' }).click();
