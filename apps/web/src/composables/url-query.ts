@@ -67,3 +67,18 @@ export function useQueryParam<T>(key: string, codec: QueryCodec<T>): WritableCom
 
 /** Query values set in this tick and not yet navigated to. */
 let pending: Record<string, string | undefined> = {};
+
+/**
+ * A URL filter of a paged list: writing it also goes back to page 1 (a later page may not exist
+ * in the new list).
+ */
+export function usePagedFilter<T>(key: string, codec: QueryCodec<T>, page: WritableComputedRef<number | null>): WritableComputedRef<T> {
+  const param = useQueryParam(key, codec);
+  return computed({
+    get: () => param.value,
+    set: (value) => {
+      param.value = value;
+      page.value = 1;
+    },
+  });
+}
