@@ -1,6 +1,6 @@
 import { jaccardPercent } from '@hunan-perf/metrics';
 import type { DataSource } from 'typeorm';
-import { textReuseSettings } from '../text-reuse/text-reuse-rules.js';
+import { type ParagraphSection, textReuseSettings } from '../text-reuse/text-reuse-rules.js';
 import { RECTIFICATION_REPORT_KIND, defaultDueDate } from './rectification-rules.js';
 
 interface Queryable {
@@ -9,7 +9,7 @@ interface Queryable {
 
 /** A stored statement of a report (report_paragraph). */
 export interface Statement {
-  section: 'problem' | 'measure';
+  section: ParagraphSection;
   position: number;
   text: string;
   sourceLine: number | null;
