@@ -12,6 +12,8 @@ import { openBenchDatabase } from '../support/bench-database.js';
 import { IngestionService } from '../../apps/api/dist/modules/documents/ingestion.service.js';
 import { ExtractionPool } from '../../apps/api/dist/extraction/extraction-pool.js';
 import { extractionLimitsFromEnv } from '../../apps/api/dist/extraction/extraction-limits.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 
 const COUNT = Number(process.env.BENCH_DOCS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -70,15 +72,38 @@ for (const name of units) {
   await dataSource.query(`INSERT INTO unit (name, region_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [name, county]);
 }
 
+// PostgreSQL's CPU (every postgres process on this machine, user + system, from /proc): the share of
+// the cores the database takes per file. Null when the server is not a local process.
+const postgresCpuMs = () => {
+  let ticks = 0;
+  let found = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^[0-9]+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      found++;
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return found ? ticks * 10 : null;
+};
+
 const ingestion = app.get(IngestionService);
 // The same path as a multi-file upload and `npm run ingest`: a lazy window of pool size + 1 files in
 // flight through the extraction pool, outcomes in input order, one transaction per file.
 const outcomes = [];
 const start = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
+const pgBefore = postgresCpuMs();
 for await (const o of ingestion.ingestInOrder(docs, (doc) => ingestion.ingest(doc, null, { synthetic: true, autoConfirm: false }))) outcomes.push(o);
 const tIngest = seconds(start);
 const cpu = process.cpuUsage(cpuBefore);
+const pgAfter = postgresCpuMs();
+const pgCpuPerDoc = pgBefore === null || pgAfter === null ? null : (pgAfter - pgBefore) / COUNT;
 const nodeCpuPerDoc = (cpu.user + cpu.system) / 1000 / COUNT;
 const failed = outcomes.filter((o) => 'error' in o).length;
 const unresolved = outcomes.filter((o) => !('error' in o) && o.status === 'unresolved').length;
@@ -97,6 +122,9 @@ console.log(`extraction only, worker pool (reference): ${fmt(tExtract * 1000, 0)
 console.log(`extraction only, main thread:            ${fmt(tMain * 1000, 0)} ms → ${fmt(COUNT / tMain)} documents/s`);
 console.log(`end to end into PostgreSQL:   ${fmt(tIngest * 1000, 0)} ms → ${fmt(ingestRate)} documents/s (${inFlight} files in flight, as the upload and the CLI)`);
 console.log(`Node CPU per document end to end (all threads): ${fmt(nodeCpuPerDoc, 2)} ms (extraction alone on the main thread ${fmt((tMain * 1000) / COUNT, 2)} ms); wall time per document ${fmt((tIngest * 1000) / COUNT, 2)} ms with ${inFlight} in flight — the rest is PostgreSQL's share of the cores`);
+console.log(pgCpuPerDoc === null
+  ? 'PostgreSQL CPU per document: not measured (the server is not a process on this machine)'
+  : `PostgreSQL CPU per document (every postgres process, from /proc): ${fmt(pgCpuPerDoc, 2)} ms — with Node's ${fmt(nodeCpuPerDoc, 2)} ms, ${fmt(nodeCpuPerDoc + pgCpuPerDoc, 2)} ms of CPU per file on ${os.cpus().length} cores: at most ${fmt((os.cpus().length * 1000) / (nodeCpuPerDoc + pgCpuPerDoc))} documents/s on this machine`);
 console.log(`stored: ${reports} reports, ${indicators} indicator rows; ${failed} failed, ${unresolved} unresolved`);
 console.log(`end to end is ${fmt((ingestRate / extractRate) * 100, 0)} % of the extraction-only rate (aim: at least 60 %; measured on the shared 2-core machine: 19–36 % with 13 statements per file, 15–28 % with 8 — the spread between runs is larger than the difference)`);
 if (failed > 0) process.exitCode = 1;
