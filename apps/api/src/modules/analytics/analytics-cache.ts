@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { answerBytes, type EncodedAnswer, encodeAnswer } from './encoded-answer.js';
 import { InjectReadDatabase } from '../../database/read-database.js';
+import { NextBatch } from '../../database/next-batch.js';
 
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
@@ -36,12 +37,17 @@ export class AnalyticsCache {
   /** Answers encoded (serialised text turned into JSON, gzip and brotli bytes) since start: one per computation, none per hit. */
   encodings = 0;
 
+  /** Concurrent requests share a read of data_version, each one started after they asked. */
+  private readonly versions = new NextBatch<'version', string>(async () => {
+    const [{ version }]: { version: string }[] = await this.db.query(`SELECT version::text FROM data_version`);
+    return new Map([['version', version]]);
+  });
+
   constructor(@InjectReadDatabase() private readonly db: DataSource) {}
 
   /** data_version as the read connection sees it (the standby's replayed one with a replica). */
   async version(): Promise<string> {
-    const [{ version }] = await this.db.query(`SELECT version::text FROM data_version`);
-    return version as string;
+    return (await this.versions.load('version'))!;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { NextBatch } from '../../database/next-batch.js';
 import type { Role } from '../users/app-user.entity.js';
 
 export interface SessionRow {
@@ -29,6 +30,22 @@ const affected = (result: unknown): number => (result as [unknown[], number])[1]
 
 @Injectable()
 export class SessionRepository {
+  /**
+   * Concurrent requests' session lookups go in one query, each started after its request asked:
+   * a session revoked or a user disabled before the request is never seen as live.
+   */
+  private readonly live = new NextBatch<string, SessionRow>(async (hashes) => {
+    const rows: (SessionRow & { tokenHash: string })[] = await this.db.query(
+      `SELECT s.token_hash AS "tokenHash", s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
+              u.region_code AS "regionCode", u.must_change_password AS "mustChangePassword",
+              s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt"
+         FROM user_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.token_hash = ANY($1) AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+      [hashes],
+    );
+    return new Map(rows.map(({ tokenHash, ...row }) => [tokenHash, row]));
+  });
+
   constructor(private readonly db: DataSource) {}
 
   async create(userId: string, tokenHash: string, expiresAt: Date, address: string | null = null, userAgent: string | null = null): Promise<string> {
@@ -41,15 +58,7 @@ export class SessionRepository {
 
   /** A live session of an enabled user, or null. */
   async findActive(tokenHash: string): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await this.db.query(
-      `SELECT s.id AS "sessionId", u.id AS "userId", u.username, u.display_name AS "displayName", u.role,
-              u.region_code AS "regionCode", u.must_change_password AS "mustChangePassword",
-              s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt"
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
-      [tokenHash],
-    );
-    return rows[0] ?? null;
+    return (await this.live.load(tokenHash)) ?? null;
   }
 
   /** The user's live sessions, the most recently used first. */
