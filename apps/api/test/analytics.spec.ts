@@ -141,6 +141,18 @@ describe('analytics on the five seed reports', () => {
     expect(res.body.rows.map((r: { regionName: string }) => r.regionName).sort()).toEqual(['望城区', '浏阳市']);
     await s.agent.get('/api/analytics/overview?regionCode=433100').expect(403);
   });
+
+  it('years: the years with a confirmed report in scope, newest first, as the overview lists them', async () => {
+    const all = await viewer.agent.get('/api/analytics/years').expect(200);
+    expect(all.body).toEqual({ years: [2024, 2023, 2021] });
+    // 湘西 has only its 2021 report; a 长沙 submitter's scope holds 浏阳 and 望城, both 2021.
+    expect((await viewer.agent.get('/api/analytics/years?regionCode=433100').expect(200)).body).toEqual({ years: [2021] });
+    const s = await sessionAs(t, 'submitter', '430100');
+    expect((await s.agent.get('/api/analytics/years').expect(200)).body).toEqual({ years: [2021] });
+    await s.agent.get('/api/analytics/years?regionCode=433100').expect(403);
+    const overview = await viewer.agent.get('/api/analytics/overview?level=county').expect(200);
+    expect((await viewer.agent.get('/api/analytics/years?level=county').expect(200)).body.years).toEqual(overview.body.availableYears);
+  });
 });
 
 describe('analytics answers are cached until the confirmed data changes', () => {

@@ -9,6 +9,7 @@ export type RegionLevel = 'province' | 'city' | 'county';
 type S = components['schemas'];
 export type UnitMetricRow = S['UnitMetricRowDto'];
 export type Overview = S['OverviewDto'];
+export type AnalyticsYears = S['AnalyticsYearsDto'];
 export type CategoryRate = S['CategoryRateDto'];
 export type CompareRow = S['CompareRowDto'];
 export type Compare = S['CompareDto'];

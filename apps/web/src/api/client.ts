@@ -1,6 +1,6 @@
 /** Typed wrappers over apiFetch: one function per API route the web app uses. */
 import type {
-  AnalyticsFilters, Compare, Indicators, Overview, Problems, QualitySettings, QualitySummary, QualityThresholds, Rankings, Recheck, ReportQuality, ResultsApplication, Trends,
+  AnalyticsFilters, AnalyticsYears, Compare, Indicators, Overview, Problems, QualitySettings, QualitySummary, QualityThresholds, Rankings, Recheck, ReportQuality, ResultsApplication, Trends,
 } from './analytics-types';
 import { apiFetch } from './http';
 import { toQuery } from './query';
@@ -65,6 +65,8 @@ export type UploadAnswer = IngestResult[];
 
 type Q = AnalyticsFilters;
 export const analyticsApi = {
+  /** The years with confirmed reports in scope, newest first (what a year chooser lists). */
+  years: (f: Q) => apiFetch<AnalyticsYears>(`/analytics/years${toQuery(f)}`).then((a) => a.years),
   overview: (f: Q) => apiFetch<Overview>(`/analytics/overview${toQuery(f)}`),
   compare: (f: Q) => apiFetch<Compare>(`/analytics/compare${toQuery(f)}`),
   trends: (f: Q) => apiFetch<Trends>(`/analytics/trends${toQuery(f)}`),

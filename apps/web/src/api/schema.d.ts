@@ -605,6 +605,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度：范围内（地区、层级、单位、是否含合成数据）有已确认报告的年度，新的在前；各页的年度选择用它，不必取总览 */
+        get: operations["AnalyticsController_years"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/analytics/overview": {
         parameters: {
             query?: never;
@@ -1647,6 +1664,10 @@ export interface components {
             /** @description 同年度同上级地区内按得分排名 */
             rankInParent: number | null;
             warningCount: number;
+        };
+        AnalyticsYearsDto: {
+            /** @description 范围内有已确认报告的年度，新的在前（各页的年度选择） */
+            years: number[];
         };
         OverviewCountsDto: {
             reports: number;
@@ -3691,6 +3712,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AnalyticsController_years: {
+        parameters: {
+            query?: {
+                /** @description 年度 */
+                year?: number;
+                /** @description 多个年度，逗号分隔（趋势） */
+                years?: string;
+                /** @description 地区代码：含其下级地区 */
+                regionCode?: string;
+                /** @description 多个地区代码，逗号分隔（趋势按地区） */
+                regionCodes?: string;
+                /** @description 单位所在地区的层级 */
+                level?: "city" | "county";
+                /** @description 单位编号，逗号分隔 */
+                unitIds?: string;
+                kind?: "department_overall" | "project";
+                /** @description 包含合成（演示）数据 */
+                includeSynthetic?: components["schemas"]["Object"];
+                /** @description 指标，逗号分隔 */
+                metrics?: string;
+                metric?: "scoreTotal" | "executionRate" | "adjustmentRatio" | "threePublicControlRate" | "projectShare" | "indicatorCompletion";
+                /** @description 只列出该状态的指标行 */
+                status?: "met" | "unmet" | "qualitative" | "unknown";
+                /** @description 统计包含超出合理范围的异常值（默认不含） */
+                includeImplausible?: components["schemas"]["Object"];
+                /** @description 页码（排名、自评复核的单位列表；问题分析各主题的涉及单位），从 1 开始；导出不分页 */
+                page?: components["schemas"]["Object"];
+                /** @description 每页条数（1–500） */
+                pageSize?: components["schemas"]["Object"];
+                /** @description 自评复核：只列自评偏高的 */
+                flagged?: components["schemas"]["Object"];
+                /** @description 自评复核：只列需关注的（自评偏高、预警、超预算执行或异常值） */
+                attention?: components["schemas"]["Object"];
+                format?: "json" | "csv" | "xlsx";
+                /** @description CSV 附带 manifest.json（zip） */
+                manifest?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsYearsDto"];
+                };
             };
         };
     };

@@ -5,7 +5,7 @@ import { type AuthUser, CurrentUser } from '../auth/auth-user.js';
 import { AnyRole } from '../auth/roles.decorator.js';
 import { AnalyticsService } from './analytics.service.js';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
-import { CompareDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
+import { AnalyticsYearsDto, CompareDto, RankingsDto, TrendsDto } from './dto/analytics-responses.dto.js';
 import { OverviewDto } from './dto/overview.dto.js';
 import { IndicatorsDto } from './dto/indicators.dto.js';
 import { ProblemsDto } from './dto/recheck-problems.dto.js';
@@ -21,6 +21,14 @@ const EXPORTABLE = '；加 format=csv 或 format=xlsx 下载与 JSON 同一组�
 @Controller('analytics')
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
+
+  @AnyRole()
+  @Get('years')
+  @ApiOperation({ summary: '年度：范围内（地区、层级、单位、是否含合成数据）有已确认报告的年度，新的在前；各页的年度选择用它，不必取总览' })
+  @ApiOkResponse({ type: AnalyticsYearsDto })
+  years(@Query() q: AnalyticsQueryDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response) {
+    return this.analytics.years(q, user, res);
+  }
 
   @AnyRole()
   @Get('overview')

@@ -12,9 +12,11 @@ import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
 import { CompareService } from './compare.service.js';
 import type { AnalyticsQueryDto } from './dto/analytics-query.dto.js';
+import type { AnalyticsYearsDto } from './dto/analytics-responses.dto.js';
 import type { QualitySummaryDto } from './dto/quality-results.dto.js';
 import { ExportFiltersRepository } from './export-filters.repository.js';
 import { IndicatorsService } from './indicators.service.js';
+import { MetricRowsRepository } from './metric-rows.repository.js';
 import { OverviewService } from './overview.service.js';
 import type { Page } from './page.js';
 import { ProblemsService } from './problems.service.js';
@@ -40,7 +42,18 @@ export class AnalyticsService {
     private readonly resultsApplicationService: ResultsApplicationService,
     private readonly cache: AnalyticsCache,
     private readonly exportFilters: ExportFiltersRepository,
+    private readonly metricRows: MetricRowsRepository,
   ) {}
+
+  /** The years in scope, kept like every answer (a few bytes: the pages' year choosers ask for nothing more). */
+  async years(q: AnalyticsQueryDto, user: AuthUser, res: Response): Promise<undefined> {
+    const scope = await this.scopes.resolve(q, user);
+    const compute = async () => JSON.stringify({ years: await this.metricRows.years(scope) } satisfies AnalyticsYearsDto);
+    const { answer, hit } = await this.cache.versioned(`years|${JSON.stringify(scope)}`, compute, prefetchedVersion(res.req));
+    res.setHeader('X-Cache', hit ? 'hit' : 'miss');
+    sendAnswer(res.req, res, answer);
+    return undefined;
+  }
 
   async respond(kind: AnalyticsKind, q: AnalyticsQueryDto, user: AuthUser, res: Response): Promise<unknown> {
     const scope = await this.scopes.resolve(q, user);

@@ -64,3 +64,7 @@ export class RankingsDto extends PagedDto {
   @ApiProperty({ enum: METRIC_KEYS }) metric: MetricKey;
   @ApiProperty({ type: [RankedRowDto], description: '本页的行' }) rows: RankedRowDto[];
 }
+
+export class AnalyticsYearsDto {
+  @ApiProperty({ type: [Number], description: '范围内有已确认报告的年度，新的在前（各页的年度选择）' }) years: number[];
+}
