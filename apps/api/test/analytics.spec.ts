@@ -142,6 +142,26 @@ describe('analytics on the five seed reports', () => {
     await s.agent.get('/api/analytics/overview?regionCode=433100').expect(403);
   });
 
+  it('indicators: one page of units by name at a time, only their rows; total counts the units in scope; the export holds every row', async () => {
+    const whole = await viewer.agent.get('/api/analytics/indicators?year=2021').expect(200);
+    expect(whole.body).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    const names = whole.body.units.map((u: { unitName: string }) => u.unitName);
+    expect(names).toHaveLength(3);
+    for (const n of [1, 2, 3]) {
+      const one = await viewer.agent.get(`/api/analytics/indicators?year=2021&page=${n}&pageSize=1`).expect(200);
+      expect(one.body).toMatchObject({ page: n, pageSize: 1, total: 3 });
+      expect(one.body.units.map((u: { unitName: string }) => u.unitName)).toEqual([names[n - 1]]);
+      const reportId = one.body.units[0].reportId;
+      expect(one.body.units[0]).toEqual(whole.body.units[n - 1]);
+      expect(one.body.rows).toEqual(whole.body.rows.filter((r: { reportId: string }) => r.reportId === reportId));
+      expect(one.body.cells).toEqual(whole.body.cells.filter((c: { reportId: string }) => c.reportId === reportId));
+    }
+    const past = await viewer.agent.get('/api/analytics/indicators?year=2021&page=4&pageSize=1').expect(200);
+    expect(past.body).toMatchObject({ page: 4, total: 3, units: [], rows: [] });
+    const csv = await viewer.agent.get('/api/analytics/indicators?year=2021&pageSize=1&format=csv').expect(200);
+    expect(csv.text.trim().split('\n').length - 1).toBe(whole.body.rows.length);
+  });
+
   it('years: the years with a confirmed report in scope, newest first, as the overview lists them', async () => {
     const all = await viewer.agent.get('/api/analytics/years').expect(200);
     expect(all.body).toEqual({ years: [2024, 2023, 2021] });

@@ -2008,6 +2008,13 @@ export interface components {
         };
         IndicatorsDto: {
             year: number | null;
+            /** @description 页码（从 1 起）；导出时为 1 */
+            page: number;
+            /** @description 每页单位数；导出时为全部单位数 */
+            pageSize: number;
+            /** @description 范围内的单位数（各页合计） */
+            total: number;
+            /** @description 本页的单位，按名称排序 */
             units: components["schemas"]["UnitCompletionDto"][];
             /** @description 热力图格子：单位 × 一级指标 */
             cells: components["schemas"]["CellCompletionDto"][];

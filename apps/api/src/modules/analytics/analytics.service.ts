@@ -104,7 +104,7 @@ export class AnalyticsService {
       case 'trends':
         return this.trendsService.trends(scope, q.metric ?? 'scoreTotal', q.years, q.regionCodes);
       case 'indicators':
-        return this.indicatorsService.indicators(scope, q.year, q.status);
+        return this.indicatorsService.indicators(scope, q.year, q.status, page);
       case 'rankings':
         return this.rankingsService.rankings(scope, q.year, q.metric ?? 'scoreTotal', page);
       case 'recheck':

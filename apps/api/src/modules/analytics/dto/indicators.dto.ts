@@ -53,7 +53,10 @@ export class IndicatorRowDto {
 
 export class IndicatorsDto {
   @ApiProperty({ nullable: true, type: Number }) year: number | null;
-  @ApiProperty({ type: [UnitCompletionDto] }) units: UnitCompletionDto[];
+  @ApiProperty({ description: '页码（从 1 起）；导出时为 1' }) page: number;
+  @ApiProperty({ description: '每页单位数；导出时为全部单位数' }) pageSize: number;
+  @ApiProperty({ description: '范围内的单位数（各页合计）' }) total: number;
+  @ApiProperty({ type: [UnitCompletionDto], description: '本页的单位，按名称排序' }) units: UnitCompletionDto[];
   @ApiProperty({ type: [CellCompletionDto], description: '热力图格子：单位 × 一级指标' }) cells: CellCompletionDto[];
   @ApiProperty({ type: [CategoryCompletionDto], description: '单位 × 一级/二级指标' }) categories: CategoryCompletionDto[];
   @ApiProperty({ type: [IndicatorRowDto] }) rows: IndicatorRowDto[];
