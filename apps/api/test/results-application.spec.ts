@@ -67,6 +67,15 @@ describe('结果应用: grade and score of a year next to the change of 年初�
     expect(later.grades.find((g: { grade: string }) => g.grade === '优')).toMatchObject({ units: 1, unchanged: 1, shareUnchanged: 100 });
   });
 
+  it('answers one page of the units (by region, then name) while the per-grade shares count every unit in scope', async () => {
+    const whole = await get('year=2021');
+    expect(whole).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    const second = await get('year=2021&page=2&pageSize=2');
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(second.rows).toEqual(whole.rows.slice(2));
+    expect(second.grades).toEqual(whole.grades);
+  });
+
   it('lists a unit without a following year with no change', async () => {
     const rows: Row[] = (await get('year=2023')).rows;
     expect(rows.map((r) => [r.unitName, r.hasNextYear, r.changeAmount])).toEqual([['湘潭县科技和工业信息化局', false, null]]);

@@ -2276,8 +2276,15 @@ export interface components {
             year: number | null;
             /** @description 对照的次年 */
             nextYear: number | null;
+            /** @description 页码（从 1 起）；导出时为 1 */
+            page: number;
+            /** @description 每页单位数；导出时为全部单位数 */
+            pageSize: number;
+            /** @description 范围内的单位数（各页合计） */
+            total: number;
+            /** @description 本页的单位，按地区、名称排序 */
             rows: components["schemas"]["ResultsApplicationRowDto"][];
-            /** @description 按等级：预算增加、减少、持平的单位数与占比 */
+            /** @description 按等级：预算增加、减少、持平的单位数与占比（范围内全部单位，不分页） */
             grades: components["schemas"]["ResultsGradeSummaryDto"][];
         };
         QualityFlagRowDto: {

@@ -114,7 +114,7 @@ export class AnalyticsService {
       case 'quality':
         return this.qualitySummaryService.summary(scope, q.year);
       case 'results':
-        return this.resultsApplicationService.results(scope, q.year);
+        return this.resultsApplicationService.results(scope, q.year, page);
     }
   }
 }

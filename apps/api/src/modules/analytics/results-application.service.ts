@@ -6,6 +6,7 @@ import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { ResultsApplicationDto, ResultsApplicationRowDto, ResultsGradeSummaryDto } from './dto/quality-results.dto.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from './metric-rows.repository.js';
+import { type Page, pageOf, slicePage } from './page.js';
 
 type Stored = Omit<ResultsApplicationRowDto, 'grade' | 'gradeDerived' | 'direction'> & { grade: Grade | null };
 
@@ -21,9 +22,10 @@ export class ResultsApplicationService {
     private readonly metricRows: MetricRowsRepository,
   ) {}
 
-  async results(scope: Scope, year: number | undefined): Promise<ResultsApplicationDto> {
+  /** Every unit's row goes into the per-grade shares; one page of them (by region, then name) is answered. */
+  async results(scope: Scope, year: number | undefined, page: Page | null): Promise<ResultsApplicationDto> {
     const chosen = year ?? (await this.defaultYear(scope));
-    if (chosen === null) return { year: null, nextYear: null, rows: [], grades: [] };
+    if (chosen === null) return { year: null, nextYear: null, ...pageOf(page, 0), total: 0, rows: [], grades: [] };
     const stored: Stored[] = await this.db.query(
       `WITH rows AS (${CURRENT_METRIC_ROWS_UNRANKED})
        SELECT rows."reportId", rows."unitId", rows."unitName", rows."regionCode", rows."regionName", rows."regionLevel", rows."fiscalYear",
@@ -34,7 +36,10 @@ export class ResultsApplicationService {
       metricRowParams(scope, [chosen]),
     );
     const rows = stored.map((r): ResultsApplicationRowDto => ({ ...r, ...shownGrade(r.grade, r.scoreTotal), direction: changeDirection(r.changeAmount) }));
-    return { year: chosen, nextYear: chosen + 1, rows, grades: GRADES.map((g) => gradeSummary(g, rows)) };
+    return {
+      year: chosen, nextYear: chosen + 1, ...pageOf(page, rows.length), total: rows.length,
+      rows: slicePage(rows, page), grades: GRADES.map((g) => gradeSummary(g, rows)),
+    };
   }
 
   /** The newest year whose following year also has reports in scope; else the newest year. */

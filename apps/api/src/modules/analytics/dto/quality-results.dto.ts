@@ -64,6 +64,9 @@ export class ResultsGradeSummaryDto {
 export class ResultsApplicationDto {
   @ApiProperty({ nullable: true, type: Number, description: '评价年度' }) year: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '对照的次年' }) nextYear: number | null;
-  @ApiProperty({ type: [ResultsApplicationRowDto] }) rows: ResultsApplicationRowDto[];
-  @ApiProperty({ type: [ResultsGradeSummaryDto], description: '按等级：预算增加、减少、持平的单位数与占比' }) grades: ResultsGradeSummaryDto[];
+  @ApiProperty({ description: '页码（从 1 起）；导出时为 1' }) page: number;
+  @ApiProperty({ description: '每页单位数；导出时为全部单位数' }) pageSize: number;
+  @ApiProperty({ description: '范围内的单位数（各页合计）' }) total: number;
+  @ApiProperty({ type: [ResultsApplicationRowDto], description: '本页的单位，按地区、名称排序' }) rows: ResultsApplicationRowDto[];
+  @ApiProperty({ type: [ResultsGradeSummaryDto], description: '按等级：预算增加、减少、持平的单位数与占比（范围内全部单位，不分页）' }) grades: ResultsGradeSummaryDto[];
 }
