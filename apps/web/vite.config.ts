@@ -21,6 +21,7 @@ export default defineConfig({
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  // ECharts inlined, so vi.resetModules() gives a test a fresh registry (charts/options/registration.spec.ts).
-  test: { environment: 'happy-dom', include: ['src/**/*.spec.ts'], server: { deps: { inline: [/echarts/, /zrender/] } } },
+  // ECharts inlined, so vi.resetModules() gives a test a fresh registry (charts/options/registration.spec.ts);
+  // Element Plus, so the styles its components import load in a test that mounts one.
+  test: { environment: 'happy-dom', include: ['src/**/*.spec.ts'], server: { deps: { inline: [/echarts/, /zrender/, /element-plus/] } } },
 });

@@ -4,9 +4,11 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-/** No error alert on the page, and the loading skeleton gone. */
+/** No error alert on the page, the loading skeleton gone and every chart drawn. */
 export async function settled(page) {
   await page.waitForSelector('[data-test="loading"]', { state: 'detached' });
+  // Charts draw one per frame (src/charts/draw-turns.ts): a chart waiting for its turn is aria-busy.
+  await page.waitForFunction(() => !document.querySelector('.base-chart[aria-busy="true"]'));
   const errors = await page.locator('[data-test="error"]').allInnerTexts();
   assert(errors.length === 0, `page shows an error: ${errors.join(' / ')}`);
 }

@@ -10,22 +10,27 @@ export function formatDuration(seconds: number): string {
   return `${s} 秒`;
 }
 
+// Made once: toLocaleString with options builds a new formatter per call (a 总览 of 5,920 units
+// spent 0.4 s of its first chart in it); Intl.NumberFormat#format gives the same text.
+const TWO_DECIMALS = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
 /** 1943.63 → "1,943.63 万元"; null → "—". */
 export function formatAmount(value: number | null | undefined): string {
   if (value == null) return '—';
-  return `${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
+  return `${TWO_DECIMALS.format(value)} 万元`;
 }
 
 /** 93.561 → "93.56%"; null → "—". */
 export function formatRate(value: number | null | undefined): string {
   if (value == null) return '—';
-  return `${value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
+  return `${TWO_DECIMALS.format(value)}%`;
 }
 
 /** 96 → "96 分", 92.5 → "92.5 分"; null → "—". */
 export function formatScore(value: number | null | undefined): string {
   if (value == null) return '—';
-  return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 分`;
+  return `${UP_TO_TWO_DECIMALS.format(value)} 分`;
 }
 
 /** A metric value with the unit its catalog entry gives ('分' or '%'). */

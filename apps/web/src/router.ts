@@ -1,4 +1,7 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type LocationQuery, type RouteRecordRaw } from 'vue-router';
+import { overviewPath } from './api/client';
+import { askEarly } from './api/early';
+import { overviewFiltersAt } from './pages/overview/overview-filters';
 import { type Area, useSessionStore } from './stores/session';
 
 declare module 'vue-router' {
@@ -9,13 +12,15 @@ declare module 'vue-router' {
     /** Shown in the navigation. */
     nav?: boolean;
     public?: boolean;
+    /** The GET paths the page asks for first, at its query: asked for while its chunk loads (api/early.ts). */
+    early?: (query: LocationQuery) => string[];
   }
 }
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/login/LoginPage.vue'), meta: { title: '登录', public: true } },
   { path: '/', name: 'home', redirect: () => ({ name: 'overview' }) },
-  { path: '/overview', name: 'overview', component: () => import('./pages/overview/OverviewPage.vue'), meta: { title: '总览', area: 'dashboards', nav: true } },
+  { path: '/overview', name: 'overview', component: () => import('./pages/overview/OverviewPage.vue'), meta: { title: '总览', area: 'dashboards', nav: true, early: (q) => [overviewPath(overviewFiltersAt(q))] } },
   { path: '/compare', name: 'compare', component: () => import('./pages/compare/ComparePage.vue'), meta: { title: '单位对比', area: 'dashboards', nav: true } },
   { path: '/trends', name: 'trends', component: () => import('./pages/trends/TrendsPage.vue'), meta: { title: '趋势', area: 'dashboards', nav: true } },
   { path: '/indicators', name: 'indicators', component: () => import('./pages/indicators/IndicatorsPage.vue'), meta: { title: '指标完成', area: 'dashboards', nav: true } },
@@ -44,13 +49,15 @@ export function landingFor(may: (a: Area) => boolean): string {
   return may('dashboards') ? '/overview' : may('reports') ? '/reports' : '/status';
 }
 
-router.beforeEach(async (to) => {
+router.beforeEach(async (to, from) => {
   const session = useSessionStore();
   await session.restore();
   if (to.meta.public) return session.user && to.name === 'login' ? landingFor(session.may) : true;
   if (!session.user) return { name: 'login', query: { next: to.fullPath } };
   if (to.name === 'overview' && !session.may('dashboards')) return landingFor(session.may);
   if (to.meta.area && !session.may(to.meta.area)) return landingFor(session.may);
+  // Entering the page (not a filter change inside it, which the page asks for itself at once).
+  if (to.meta.early && to.name !== from.name) for (const path of to.meta.early(to.query)) askEarly(path);
   return true;
 });
 

@@ -64,10 +64,12 @@ export const reportsApi = {
 export type UploadAnswer = IngestResult[];
 
 type Q = AnalyticsFilters;
+/** The overview's path at `f` (the router asks for 总览's early: api/early.ts). */
+export const overviewPath = (f: Q) => `/analytics/overview${toQuery(f)}`;
 export const analyticsApi = {
   /** The years with confirmed reports in scope, newest first (what a year chooser lists). */
   years: (f: Q) => apiFetch<AnalyticsYears>(`/analytics/years${toQuery(f)}`).then((a) => a.years),
-  overview: (f: Q) => apiFetch<Overview>(`/analytics/overview${toQuery(f)}`),
+  overview: (f: Q) => apiFetch<Overview>(overviewPath(f)),
   compare: (f: Q) => apiFetch<Compare>(`/analytics/compare${toQuery(f)}`),
   trends: (f: Q) => apiFetch<Trends>(`/analytics/trends${toQuery(f)}`),
   indicators: (f: Q) => apiFetch<Indicators>(`/analytics/indicators${toQuery(f)}`),

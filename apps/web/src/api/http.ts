@@ -1,3 +1,5 @@
+import { takeEarly } from './early';
+
 /** The API's one error body shape. */
 export interface ApiErrorBody {
   statusCode: number;
@@ -38,9 +40,11 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     if (token) headers.set('X-CSRF-Token', token);
   }
   if (init.body && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+  // A plain GET the router asked for already (api/early.ts) is that answer.
+  const early = method === 'GET' && !init.headers && !init.signal ? takeEarly(path) : undefined;
   let res: Response;
   try {
-    res = await fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
+    res = await (early ?? fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' }));
   } catch {
     throw new ApiError(0, null);
   }

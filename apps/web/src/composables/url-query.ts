@@ -39,6 +39,11 @@ export const qMetrics = (fallback: MetricKey[]): QueryCodec<MetricKey[]> => ({
   format: (v) => qList.format(v),
 });
 
+/** A filter's value in `query` (a route's), as useQueryParam reads it. */
+export function fromQuery<T>(query: LocationQuery, key: string, codec: QueryCodec<T>): T {
+  return codec.parse(first(query[key]));
+}
+
 /**
  * A filter that lives in the URL: reading parses the query string, writing replaces the route,
  * so a copied link reproduces the view.
