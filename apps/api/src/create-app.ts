@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { bodyParserErrors, limitJsonDepth, rejectNulInUrl } from './common/body-guards.js';
 import { GlobalExceptionFilter } from './common/global-exception.filter.js';
+import { precompressedAssets } from './common/precompressed-assets.js';
 import { requestIdMiddleware } from './common/request-id.js';
 import { requestLogger } from './common/request-logger.js';
 import { createValidationPipe } from './common/validation.js';
@@ -59,6 +60,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       },
     }),
   );
+  // The web app's hashed JS and CSS as brotli or gzip bytes made once, not deflated per request.
+  app.use(precompressedAssets(config.webDistDir));
   app.use(cookieParser());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pino from 'pino';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
@@ -142,6 +144,41 @@ describe('issue 12: the race, the 500s, draft year moves, web caching', () => {
       expect(page.headers['cache-control']).toBe('no-cache');
     }
     expect((await analyst.agent.get('/favicon.svg').expect(200)).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends a hashed asset as brotli or gzip bytes made once, with its tag; 304 when held; a client taking neither gets the file as it is', async () => {
+    if (!t.server.listening) await new Promise<void>((resolve) => t.server.listen(0, '127.0.0.1', resolve));
+    const { port } = t.server.address() as AddressInfo;
+    const raw = (file: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path: file, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const source = 'export const chart = "' + '图表'.repeat(2_000) + '";';
+    writeFileSync(path.join(webDir, 'assets', 'chart-9d8e7f6a.js'), source);
+    const br = await raw('/assets/chart-9d8e7f6a.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers).toMatchObject({ 'content-encoding': 'br', 'content-type': 'text/javascript; charset=utf-8', vary: 'Accept-Encoding', 'cache-control': 'public, max-age=31536000, immutable' });
+    expect(br.headers['x-content-type-options']).toBe('nosniff');
+    expect(brotliDecompressSync(br.body).toString()).toBe(source);
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(source) / 10);
+    const gz = await raw('/assets/chart-9d8e7f6a.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(source);
+    expect(gz.headers.etag).toBe(br.headers.etag);
+    expect((await raw('/assets/chart-9d8e7f6a.js', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag! })).status).toBe(304);
+    const plain = await raw('/assets/chart-9d8e7f6a.js', { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(source);
+    // Nothing outside assets/ is reached through it; a missing asset goes on to the static files (the SPA fallback).
+    const outside = await raw('/assets/..%2Findex.html', { 'accept-encoding': 'br' });
+    expect(outside.headers['cache-control']).toBe('no-cache');
+    const missing = await raw('/assets/missing-00000000.js', { 'accept-encoding': 'br' });
+    expect(missing.headers['content-type']).not.toMatch(/javascript/);
+    expect(missing.headers.etag).not.toBe(br.headers.etag);
   });
 });
 
