@@ -18,6 +18,29 @@ describe('overview builders', () => {
     expect((o.aria as { label: { description: string } }).label.description).toContain('前列：乙 99 分');
   });
 
+  it('score ranking past 30 units draws the best and the last 15 with a gap naming how many are left out', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => row({ unitName: `单位${i + 1}`, scoreTotal: 100 - i }));
+    const o = scoreRankingOption(rows);
+    const names = (o.yAxis as { data: string[] }).data;
+    expect(names).toHaveLength(31);
+    // Best at the top (the category axis runs bottom to top).
+    expect(names.at(-1)).toBe('单位1');
+    expect(names[0]).toBe('单位40');
+    expect(names[15]).toBe('…（中间 10 个单位）');
+    expect(names.slice(16).reverse()).toEqual(Array.from({ length: 15 }, (_, i) => `单位${i + 1}`));
+    expect(series(o)[0]!.data[15]).toMatchObject({ value: null });
+    expect((o.aria as { label: { description: string } }).label.description).toContain('共 40 个单位，显示前 15 名和后 15 名');
+    expect((scoreRankingOption(rows.slice(0, 30)).yAxis as { data: string[] }).data).toHaveLength(30);
+  });
+
+  it('scatter past 30 points draws unnamed dots and describes itself without listing every unit', () => {
+    const many = executionScatterOption(columns(Array.from({ length: 31 }, (_, i) => ({ unitName: `单位${i}`, executionRate: 90 + (i % 10), adjustmentRatio: i }))));
+    expect((many.series as { label: { show: boolean }; symbolSize: number }[])[0]).toMatchObject({ label: { show: false }, symbolSize: 6 });
+    expect((many.aria as { label: { description: string } }).label.description).toBe('预算执行率与预算调整率散点图，共 31 个单位（单位较多，各单位数值见导出表格）。');
+    const few = executionScatterOption(columns([{ unitName: '甲', executionRate: 98.5, adjustmentRatio: 12 }]));
+    expect((few.series as { label: { show: boolean } }[])[0]!.label.show).toBe(true);
+  });
+
   it('scatter has one point per unit with both rates, and the tooltip names unit, year and values', () => {
     const o = executionScatterOption(columns([{ unitName: '乙', adjustmentRatio: null }, { unitName: '甲', executionRate: 98.5, adjustmentRatio: 12 }]));
     expect(series(o)[0]!.data).toEqual([{ name: '甲', value: [98.5, 12], itemStyle: undefined }]);

@@ -46,19 +46,39 @@ export function gradeLabel(p: Pick<OverviewPoint, 'grade' | 'gradeDerived'>): st
   return p.gradeDerived ? `${p.grade}（按得分推定）` : p.grade;
 }
 
-/** 得分排名: horizontal bars, best at the top. Rows without a score are left out. */
+/** More scored units than this and the ranking shows the first and last RANKING_ENDS only. */
+export const RANKING_ALL_UP_TO = 30;
+export const RANKING_ENDS = 15;
+
+/**
+ * The scored units the ranking draws, best first, and how many it leaves out: every one up to
+ * RANKING_ALL_UP_TO, else the best and the last RANKING_ENDS (a province's 5,920 bars would be a
+ * chart 166,000 px tall that nobody reads).
+ */
+export function rankingShown<T extends Pick<UnitMetricRow, 'scoreTotal'>>(rows: T[]): { best: T[]; last: T[]; scored: number } {
+  const scored = rows.filter((r) => r.scoreTotal != null).sort((a, b) => (b.scoreTotal ?? 0) - (a.scoreTotal ?? 0));
+  if (scored.length <= RANKING_ALL_UP_TO) return { best: scored, last: [], scored: scored.length };
+  return { best: scored.slice(0, RANKING_ENDS), last: scored.slice(-RANKING_ENDS), scored: scored.length };
+}
+
+/** 得分排名: horizontal bars, best at the top; past RANKING_ALL_UP_TO units the best and the last, a gap between. Rows without a score are left out. */
 export function scoreRankingOption(rows: Pick<UnitMetricRow, 'unitName' | 'scoreTotal' | 'grade'>[]): ChartOption {
-  const scored = rows.filter((r) => r.scoreTotal != null).sort((a, b) => (a.scoreTotal ?? 0) - (b.scoreTotal ?? 0));
-  const best = [...scored].reverse().slice(0, 3).map((r) => `${r.unitName} ${formatScore(r.scoreTotal)}`).join('，');
+  const { best, last, scored } = rankingShown(rows);
+  const top3 = best.slice(0, 3).map((r) => `${r.unitName} ${formatScore(r.scoreTotal)}`).join('，');
+  const left = scored - best.length - last.length;
+  const gap = left > 0 ? [{ unitName: `…（中间 ${left} 个单位）`, scoreTotal: null, grade: null }] : [];
+  // Bottom to top on a category axis: the last first, the best at the top.
+  const drawn = [...best, ...gap, ...last].reverse();
+  const shownText = left > 0 ? `，显示前 ${best.length} 名和后 ${last.length} 名` : '';
   return {
-    aria: aria(`自评得分排名，共 ${scored.length} 个单位${best ? `，前列：${best}` : ''}。`),
+    aria: aria(`自评得分排名，共 ${scored} 个单位${shownText}${top3 ? `，前列：${top3}` : ''}。`),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(v.min / 10) * 10 - 10), max: 100, name: '分' },
-    yAxis: { type: 'category', data: scored.map((r) => r.unitName), axisLabel: { width: 180, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: drawn.map((r) => r.unitName), axisLabel: { width: 180, overflow: 'truncate' } },
     series: [{
       type: 'bar', name: '自评得分', barMaxWidth: 22,
-      data: scored.map((r) => ({ value: r.scoreTotal, itemStyle: { color: GRADE_COLORS[r.grade ?? '未评级'] } })),
+      data: drawn.map((r) => ({ value: r.scoreTotal, itemStyle: { color: GRADE_COLORS[r.grade ?? '未评级'] } })),
       label: { show: true, position: 'right' },
     }],
   };
@@ -95,11 +115,17 @@ export function scatterEmptyReason(data: Pick<Overview, 'year' | 'points' | 'inc
 }
 
 /** 预算执行率 × 预算调整率: one point per unit that has both rates (异常 ones left out unless included). */
+/** Up to this many points the scatter names each one beside it. */
+export const SCATTER_NAMED_UP_TO = 30;
+
 export function executionScatterOption(points: OverviewPoints, includeImplausible = true): ChartOption {
   const usable = scatterPoints(points, includeImplausible);
   const at = (i: number) => ({ unitName: points.unitName[i]!, fiscalYear: points.fiscalYear[i]!, executionRate: points.executionRate[i]!, adjustmentRatio: points.adjustmentRatio[i]! });
+  // Few points are named on the chart and in its description; a province's thousands are dots (names in the tooltip).
+  const named = usable.length <= SCATTER_NAMED_UP_TO;
+  const each = named ? `：${usable.map((i) => `${points.unitName[i]} 执行率 ${formatRate(points.executionRate[i]!)}、调整率 ${formatRate(points.adjustmentRatio[i]!)}`).join('；')}` : '（单位较多，各单位数值见导出表格）';
   return {
-    aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位：${usable.map((i) => `${points.unitName[i]} 执行率 ${formatRate(points.executionRate[i]!)}、调整率 ${formatRate(points.adjustmentRatio[i]!)}`).join('；')}。`),
+    aria: aria(`预算执行率与预算调整率散点图，共 ${usable.length} 个单位${each}。`),
     color: PALETTE,
     tooltip: {
       trigger: 'item',
@@ -109,9 +135,9 @@ export function executionScatterOption(points: OverviewPoints, includeImplausibl
     xAxis: { type: 'value', name: '预算执行率（%）', nameLocation: 'middle', nameGap: 30, scale: true },
     yAxis: { type: 'value', name: '预算调整率（%）', scale: true },
     series: [{
-      type: 'scatter', name: '单位', symbolSize: 14,
+      type: 'scatter', name: '单位', symbolSize: named ? 14 : 6,
       data: usable.map((i) => ({ name: points.unitName[i]!, value: [points.executionRate[i]!, points.adjustmentRatio[i]!], itemStyle: points.anomalies[i]!.length ? { color: '#9e9e9e' } : undefined })),
-      label: { show: true, position: 'right', formatter: '{b}', fontSize: 11 },
+      label: { show: named, position: 'right', formatter: '{b}', fontSize: 11 },
       markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#999' }, data: [{ xAxis: 100 }] },
     }],
   };
