@@ -62,10 +62,7 @@ export const RAW: Record<RawTable, { title: string; columns: RawColumn[]; from: 
       col('三级指标', 'i.name'), col('年度指标值', 'i.target'), col('实际完成值', 'i.actual'), col('分值', 'i.weight', 'score'),
       col('得分', 'i.score', 'score'), col('比较方式', COMPARATOR), col('完成情况', STATUS), col('备注', 'i.note'),
     ],
-    // The reports are put in order first (35,520 narrow rows at province scale), then each one's
-    // indicators come in position order from their unique index: the 603,840 rows, with their
-    // cells already made, are only sorted within a report, never spilled to disk as one sort.
-    from: `FROM (SELECT * FROM c ORDER BY c.fiscal_year, c.region_code, c.unit_name) c JOIN report_indicator i ON i.report_id = c.id
+    from: `FROM c JOIN report_indicator i ON i.report_id = c.id
        ORDER BY c.fiscal_year, c.region_code, c.unit_name, i.position`,
   },
   warnings: {
