@@ -1,4 +1,4 @@
-import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, PLAUSIBILITY_LABELS, PLAUSIBILITY_METRICS, shownGrade } from '@hunan-perf/metrics';
+import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, type MetricKey, METRICS, PLAUSIBILITY_LABELS, PLAUSIBILITY_METRICS, shownGrade } from '@hunan-perf/metrics';
 import type { Grade } from '@hunan-perf/contracts';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
@@ -126,6 +126,33 @@ describe('compact analytics answers hold the old answers’ rows and values', ()
     const paged = second.themes.find((th: { theme: string }) => th.theme === big.theme);
     expect(paged.unitCount).toBe(big.unitCount);
     expect(paged.units).toEqual(big.units.slice(10, 20));
+  });
+
+  it('rankings: each row is the metric row of the whole year (ranks by score over the province), placed as the old list placed it', async () => {
+    const rows = await t.app.get(MetricRowsRepository).rows(scope(true), [2024]);
+    const cases: [MetricKey, string, (r: (typeof rows)[number]) => boolean][] = [
+      ['adjustmentRatio', '', () => true],
+      ['scoreTotal', '&level=county', (r) => r.regionLevel === 'county'],
+      ['executionRate', '&regionCode=430100', (r) => r.regionCode === '430100' || r.parentRegionCode === '430100'],
+    ];
+    for (const [metric, filter, kept] of cases) {
+      const lower = METRICS[metric].better === 'lower';
+      const value = (r: (typeof rows)[number]) => r[metric] as number | null;
+      // rank(): 1 + how many rows come strictly before (nulls last).
+      const before = (a: number | null, b: number | null) => a !== null && (b === null || (lower ? a < b : a > b));
+      const rankAmong = (r: (typeof rows)[number], among: typeof rows) => 1 + among.filter((o) => before(value(o), value(r))).length;
+      const listed = rows.filter(kept);
+      const expected = listed
+        .map((r) => {
+          const level = rows.filter((o) => o.regionLevel === r.regionLevel);
+          return { ...r, value: value(r), levelRank: value(r) === null ? null : rankAmong(r, level), levelSize: level.filter((o) => value(o) !== null).length, rank: rankAmong(r, listed) };
+        })
+        .sort((a, b) => a.rank - b.rank || (a.unitName < b.unitName ? -1 : a.unitName > b.unitName ? 1 : 0));
+      const answer = (await viewer.agent.get(`/api/analytics/rankings?year=2024&includeSynthetic=true&metric=${metric}${filter}&pageSize=500`).expect(200)).body;
+      expect(answer.total).toBe(expected.length);
+      expect(answer.rows).toEqual(expected);
+      expect(expected.some((r) => r.rankInParent !== null && r.rankInParent > 1)).toBe(true);
+    }
   });
 
   it('rankings and recheck: pages put together are the whole list, with its total; filters apply before paging', async () => {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
 import type { OverviewPointDto, OverviewPointsDto } from './dto/overview.dto.js';
-import { metricRowParams, ROLLUP_ROWS_IN_SCOPE } from './metric-rows.repository.js';
+import { METRIC_COLUMN, metricRowParams, ROLLUP_ROWS_IN_SCOPE } from './metric-rows.repository.js';
 import { implausibleSql, medianSql } from './plausibility.repository.js';
 import { RawJson } from './raw-json.js';
 import { shownGradeSql } from './shown-grade-sql.js';
@@ -28,15 +28,9 @@ export const POINT_COLUMNS = ROW_FIELDS.filter((f) => f !== 'kind' && f !== 'ran
 
 const used = (k: (typeof KPI)[number]) => `($8::boolean OR NOT p."${k.key}Bad")`;
 const shown = shownGradeSql('k.grade', 'k.score_total');
-/** The rollup's column of each KPI metric (numeric: aggregated and compared as stored). */
-const STORED: Record<PlausibilityMetric, string> = {
-  executionRate: 'execution_rate', adjustmentRatio: 'adjustment_ratio', threePublicControlRate: 'three_public_control_rate', scoreTotal: 'score_total',
-};
 /** The numeric fields of a point: stored numeric in `points`, float8 in the answer (as every row's). */
 const NUMERIC: Partial<Record<(typeof ROW_FIELDS)[number], string>> = {
-  scoreTotal: 'score_total', executionRate: 'execution_rate', adjustmentRatio: 'adjustment_ratio', threePublicControlRate: 'three_public_control_rate',
-  projectShare: 'project_share', indicatorCompletion: 'indicator_completion', budgetInitial: 'budget_initial', budgetAdjusted: 'budget_adjusted',
-  budgetActual: 'budget_actual',
+  ...METRIC_COLUMN, budgetInitial: 'budget_initial', budgetAdjusted: 'budget_adjusted', budgetActual: 'budget_actual',
 };
 /** A field of a point `p` as the answer gives it. */
 const field = (f: (typeof ROW_FIELDS)[number]): string => {
@@ -64,7 +58,7 @@ const OVERVIEW = `
            k.parent_name AS "parentRegionName", k.fiscal_year AS "fiscalYear", k.is_synthetic AS "isSynthetic",
            ${Object.entries(NUMERIC).map(([f, c]) => `k.${c} AS "${f}"`).join(', ')},
            ${shown.grade} AS grade, k.warning_count AS "warningCount", ${shown.derived} AS "gradeDerived",
-           ${KPI.map((k) => `${implausibleSql(`k.${STORED[k.key]}`, k.key, '$7')} AS "${k.key}Bad"`).join(', ')},
+           ${KPI.map((k) => `${implausibleSql(`k.${METRIC_COLUMN[k.key]}`, k.key, '$7')} AS "${k.key}Bad"`).join(', ')},
            row_number() OVER (ORDER BY k.score_total DESC NULLS LAST, k.unit_name) AS ord
       FROM (${ROLLUP_ROWS_IN_SCOPE}) k
   )
