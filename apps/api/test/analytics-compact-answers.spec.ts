@@ -128,6 +128,22 @@ describe('compact analytics answers hold the old answers’ rows and values', ()
     expect(paged.units).toEqual(big.units.slice(10, 20));
   });
 
+  it('years with data (skip scan) are the distinct years of the rows in scope, newest first', async () => {
+    const repo = t.app.get(MetricRowsRepository);
+    // Synthetic rows in 2023 and 2024 only; the seeds' real ones in their own years.
+    const seeds = (await t.dataSource.query(`SELECT count(*)::int AS n FROM report_rollup WHERE NOT is_synthetic`))[0].n;
+    expect(seeds).toBeGreaterThan(0);
+    const unit = (await t.dataSource.query(`SELECT unit_id FROM report_rollup WHERE is_synthetic ORDER BY unit_name LIMIT 1`))[0].unit_id;
+    for (const s of [scope(true), scope(false), { ...scope(true), level: 'county' }, { ...scope(false), regionCodes: ['430100', '433100'] }, { ...scope(true), unitIds: [unit] }, { ...scope(true), kind: 'project' }]) {
+      const distinct: { y: number }[] = await t.dataSource.query(
+        `SELECT DISTINCT q."fiscalYear" AS y FROM (${CURRENT_METRIC_ROWS_UNRANKED}) q ORDER BY y DESC`,
+        metricRowParams(s, null),
+      );
+      expect(await repo.years(s)).toEqual(distinct.map((r) => r.y));
+    }
+    expect(await repo.years(scope(true))).toEqual(expect.arrayContaining([2024, 2023]));
+  });
+
   it('rankings: each row is the metric row of the whole year (ranks by score over the province), placed as the old list placed it', async () => {
     const rows = await t.app.get(MetricRowsRepository).rows(scope(true), [2024]);
     const cases: [MetricKey, string, (r: (typeof rows)[number]) => boolean][] = [

@@ -129,7 +129,8 @@ export class AnalyticsCache {
       // Out of flight before anyone waiting hears of it: the next caller finds the entry, or computes again.
       .finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, whole);
-    // Whoever else waits for it, a failure here is this caller's (its own await below rethrows it).
+    // A failed computation reaches this caller through `encoding` below and every waiter through `whole`;
+    // when only the second coding or the version check fails, the answer sent stands and nothing is kept.
     whole.catch(() => undefined);
     return { answer: await (await encoding).sendable, hit: false };
   }

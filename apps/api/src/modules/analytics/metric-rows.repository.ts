@@ -88,14 +88,22 @@ export class MetricRowsRepository {
     return this.db.query(`${ranks ? CURRENT_METRIC_ROWS : CURRENT_METRIC_ROWS_UNRANKED} ORDER BY ${ORDERS[orderBy]}`, metricRowParams(scope, years));
   }
 
-  /** Years that have at least one current confirmed report in scope, newest first. */
+  /**
+   * Years that have at least one current confirmed report in scope, newest first: a skip scan, the
+   * newest year, then the newest before it, each one index probe (report_rollup_slice_idx, or
+   * report_rollup_years_idx without synthetic units), not a read of every row of every year.
+   */
   async years(scope: Scope): Promise<number[]> {
-    const rows: { y: number }[] = await this.db.query(
-      `SELECT DISTINCT k.fiscal_year AS y FROM report_rollup k
-        WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic)
+    const newest = (before: string) => `(SELECT max(k.fiscal_year) FROM report_rollup k
+        WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic)${before}
           AND ($3::varchar[] IS NULL OR k.region_code = ANY($3)) AND ($4::text IS NULL OR k.region_level = $4)
-          AND ($5::uuid[] IS NULL OR k.unit_id = ANY($5))
-        ORDER BY y DESC`,
+          AND ($5::uuid[] IS NULL OR k.unit_id = ANY($5)))`;
+    const rows: { y: number }[] = await this.db.query(
+      `WITH RECURSIVE years AS (
+         SELECT ${newest('')} AS y
+         UNION ALL
+         SELECT ${newest(' AND k.fiscal_year < years.y')} FROM years WHERE years.y IS NOT NULL)
+       SELECT y FROM years WHERE y IS NOT NULL ORDER BY y DESC`,
       [scope.kind, scope.includeSynthetic, scope.regionCodes, scope.level, scope.unitIds],
     );
     return rows.map((r) => r.y);
