@@ -2,6 +2,7 @@ import { AnalyticsCache, MAX_CACHE_BYTES, MAX_ENTRY_BYTES } from '../src/modules
 import { answerBytes, chooseCoding, type EncodedAnswer } from '../src/modules/analytics/encoded-answer.js';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startSeededApp } from './support/seeded-app.js';
 import { newUser, sessionAs, type TestApp } from './support/test-app.js';
@@ -80,6 +81,7 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(answers.map((a) => a.answer.json.toString())).toEqual(Array(20).fill('{"n":1}'));
     expect(answers.filter((a) => !a.hit)).toHaveLength(1);
     expect((await other).answer.json.toString()).toBe('{"n":2}');
+    await cache.idle(); // each kept once its codings are made and the version checked
     expect(cache.size).toBe(14);
     const again = await cache.getOrCompute('trends|x', compute);
     expect([again.answer.json.toString(), again.hit]).toEqual(['{"n":1}', true]);
@@ -111,11 +113,13 @@ describe('analytics cache: bytes counted once per entry, one computation per key
       return '{"n":"mixed"}';
     });
     expect([moving.answer.json.toString(), moving.hit]).toEqual(['{"n":"mixed"}', false]);
+    await cache.idle();
     expect(cache.size).toBe(0);
     const after = await cache.version();
     expect(BigInt(after)).toBe(BigInt(before) + 1n);
     const steady = await cache.versioned('overview|x', async () => '{"n":"steady"}');
     expect(steady.hit).toBe(false);
+    await cache.idle();
     expect(cache.get(`overview|x|${after}`)).toBe('{"n":"steady"}');
     expect((await cache.versioned('overview|x', async () => '{"n":"again"}')).answer.json.toString()).toBe('{"n":"steady"}');
     // A version read for the request already (DataVersionPrefetch) is the one the key holds.
@@ -195,6 +199,8 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     const cache = t.app.get(AnalyticsCache);
     const first = expectStatus(await raw('gzip, deflate, br'), 200);
     expect(first.headers['x-cache']).toBe('miss');
+    // The miss went out with its own coding made; the entry is kept once the other one is.
+    await cache.idle();
     const key = [...(cache as unknown as { entries: Map<string, unknown> }).entries.keys()].find((k) => k.startsWith('compare|'))!;
     const kept = cache.entry(key)!;
     expect(kept.br.length).toBeLessThan(kept.json.length); // big enough to travel compressed
@@ -230,6 +236,30 @@ describe('analytics cache: bytes counted once per entry, one computation per key
     expect(cache.encodings).toBe(encodings + 1);
     const rows = (JSON.parse(after.body.toString('utf8')) as { rows: { reportId: string; scoreTotal: number }[] }).rows;
     expect(rows.find((r) => r.reportId === draft.body.id)?.scoreTotal).toBe(61.5);
+  });
+
+  it('the computing caller gets the coding it sends first; the entry kept holds every coding, those bytes among them', async () => {
+    const cache = newCache();
+    const big = JSON.stringify({ rows: Array.from({ length: 400 }, (_, i) => ({ unit: `单位${i}`, value: i / 7 })) });
+    const waiting = cache.getOrCompute('overview|gz', async () => big, async () => true, 'gzip');
+    const other = cache.getOrCompute('overview|gz', async () => '{"never":true}');
+    const mine = await waiting;
+    expect(mine.hit).toBe(false);
+    expect(gunzipSync(mine.answer.gzip!).toString('utf8')).toBe(big);
+    expect(mine.answer.br).toBeUndefined(); // not waited for
+    const theirs = await other;
+    expect(theirs.hit).toBe(true);
+    await cache.idle();
+    const kept = cache.entry('overview|gz')!;
+    expect(kept.gzip.equals(mine.answer.gzip!)).toBe(true);
+    expect(brotliDecompressSync(kept.br).toString('utf8')).toBe(big);
+    expect(theirs.answer).toBe(kept);
+    expect([kept.etag, cache.encodings]).toEqual([mine.answer.etag, 1]);
+    // A client taking no coding is answered with the JSON at once; the entry still gets both codings.
+    const plain = await cache.getOrCompute('overview|plain', async () => big, async () => true, 'identity');
+    expect([plain.answer.gzip, plain.answer.br, plain.answer.json.toString('utf8')]).toEqual([undefined, undefined, big]);
+    await cache.idle();
+    expect(gunzipSync(cache.entry('overview|plain')!.gzip).toString('utf8')).toBe(big);
   });
 
   it('Accept-Encoding is read with its q values', () => {

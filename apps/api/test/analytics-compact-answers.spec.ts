@@ -1,4 +1,4 @@
-import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, PLAUSIBILITY_LABELS, PLAUSIBILITY_METRICS, shownGrade } from '@hunan-perf/metrics';
+import { anomaliesOf, describeBand, DEFAULT_PLAUSIBILITY_BANDS, type MetricKey, METRICS, PLAUSIBILITY_LABELS, PLAUSIBILITY_METRICS, shownGrade } from '@hunan-perf/metrics';
 import type { Grade } from '@hunan-perf/contracts';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
 import { CURRENT_METRIC_ROWS_UNRANKED, metricRowParams, MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
@@ -126,6 +126,49 @@ describe('compact analytics answers hold the old answers’ rows and values', ()
     const paged = second.themes.find((th: { theme: string }) => th.theme === big.theme);
     expect(paged.unitCount).toBe(big.unitCount);
     expect(paged.units).toEqual(big.units.slice(10, 20));
+  });
+
+  it('years with data (skip scan) are the distinct years of the rows in scope, newest first', async () => {
+    const repo = t.app.get(MetricRowsRepository);
+    // Synthetic rows in 2023 and 2024 only; the seeds' real ones in their own years.
+    const seeds = (await t.dataSource.query(`SELECT count(*)::int AS n FROM report_rollup WHERE NOT is_synthetic`))[0].n;
+    expect(seeds).toBeGreaterThan(0);
+    const unit = (await t.dataSource.query(`SELECT unit_id FROM report_rollup WHERE is_synthetic ORDER BY unit_name LIMIT 1`))[0].unit_id;
+    for (const s of [scope(true), scope(false), { ...scope(true), level: 'county' }, { ...scope(false), regionCodes: ['430100', '433100'] }, { ...scope(true), unitIds: [unit] }, { ...scope(true), kind: 'project' }]) {
+      const distinct: { y: number }[] = await t.dataSource.query(
+        `SELECT DISTINCT q."fiscalYear" AS y FROM (${CURRENT_METRIC_ROWS_UNRANKED}) q ORDER BY y DESC`,
+        metricRowParams(s, null),
+      );
+      expect(await repo.years(s)).toEqual(distinct.map((r) => r.y));
+    }
+    expect(await repo.years(scope(true))).toEqual(expect.arrayContaining([2024, 2023]));
+  });
+
+  it('rankings: each row is the metric row of the whole year (ranks by score over the province), placed as the old list placed it', async () => {
+    const rows = await t.app.get(MetricRowsRepository).rows(scope(true), [2024]);
+    const cases: [MetricKey, string, (r: (typeof rows)[number]) => boolean][] = [
+      ['adjustmentRatio', '', () => true],
+      ['scoreTotal', '&level=county', (r) => r.regionLevel === 'county'],
+      ['executionRate', '&regionCode=430100', (r) => r.regionCode === '430100' || r.parentRegionCode === '430100'],
+    ];
+    for (const [metric, filter, kept] of cases) {
+      const lower = METRICS[metric].better === 'lower';
+      const value = (r: (typeof rows)[number]) => r[metric] as number | null;
+      // rank(): 1 + how many rows come strictly before (nulls last).
+      const before = (a: number | null, b: number | null) => a !== null && (b === null || (lower ? a < b : a > b));
+      const rankAmong = (r: (typeof rows)[number], among: typeof rows) => 1 + among.filter((o) => before(value(o), value(r))).length;
+      const listed = rows.filter(kept);
+      const expected = listed
+        .map((r) => {
+          const level = rows.filter((o) => o.regionLevel === r.regionLevel);
+          return { ...r, value: value(r), levelRank: value(r) === null ? null : rankAmong(r, level), levelSize: level.filter((o) => value(o) !== null).length, rank: rankAmong(r, listed) };
+        })
+        .sort((a, b) => a.rank - b.rank || (a.unitName < b.unitName ? -1 : a.unitName > b.unitName ? 1 : 0));
+      const answer = (await viewer.agent.get(`/api/analytics/rankings?year=2024&includeSynthetic=true&metric=${metric}${filter}&pageSize=500`).expect(200)).body;
+      expect(answer.total).toBe(expected.length);
+      expect(answer.rows).toEqual(expected);
+      expect(expected.some((r) => r.rankInParent !== null && r.rankInParent > 1)).toBe(true);
+    }
   });
 
   it('rankings and recheck: pages put together are the whole list, with its total; filters apply before paging', async () => {

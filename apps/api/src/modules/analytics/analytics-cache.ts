@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { answerBytes, type EncodedAnswer, encodeAnswer } from './encoded-answer.js';
+import { answerBytes, type Coding, type EncodedAnswer, encodeAnswer, type SendableAnswer } from './encoded-answer.js';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import { NextBatch } from '../../database/next-batch.js';
 
@@ -26,6 +26,8 @@ export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
  * therefore name one standby, not a balancer over several, whose replay positions differ.)
  *
  * Each entry is kept encoded (JSON, gzip and brotli bytes, ETag: encoded-answer.ts), made once.
+ * The request that computed it is answered as soon as the coding it takes is made; the entry is
+ * kept (and concurrent callers of the key answered) once every coding is, a few ms later.
  * Sizes are the bytes held (the JSON's UTF-8 plus its compressed copies), least recently used first out. One key is computed once at a
  * time: concurrent misses for it wait for the first computation (single flight).
  */
@@ -55,9 +57,19 @@ export class AnalyticsCache {
    * data_version did not move while it was computed. `read` is the version read for this request
    * already (DataVersionPrefetch, before the lookup), else it is read now.
    */
-  async versioned(key: string, compute: () => Promise<string>, read?: Promise<string>): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+  async versioned(
+    key: string,
+    compute: () => Promise<string>,
+    read?: Promise<string>,
+    first?: Coding,
+  ): Promise<{ answer: SendableAnswer; hit: boolean }> {
     const version = await (read ?? this.version());
-    return this.getOrCompute(`${key}|${version}`, compute, async () => (await this.version()) === version);
+    return this.getOrCompute(`${key}|${version}`, compute, async () => (await this.version()) === version, first);
+  }
+
+  /** Resolves once no answer is being computed or encoded (every computed answer is kept or dropped by then). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Bytes held now (the sum of the entries' sizes). */
@@ -97,28 +109,36 @@ export class AnalyticsCache {
    * The cached answer, or the one `compute` makes (cached for the next caller unless `keep` says
    * no). While a key is being computed, other callers of the same key wait for that computation
    * instead of starting their own; a failed computation is not cached and the next caller tries again.
+   * The caller that computes gets its answer with the `first` coding (the one it sends) as soon as
+   * that is made; the others wait for every coding, as the entry kept.
    */
   async getOrCompute(
     key: string,
     compute: () => Promise<string>,
     keep: () => Promise<boolean> = async () => true,
-  ): Promise<{ answer: EncodedAnswer; hit: boolean }> {
+    first: Coding = 'br',
+  ): Promise<{ answer: SendableAnswer; hit: boolean }> {
     const cached = this.entry(key);
     if (cached !== undefined) return { answer: cached, hit: true };
     const running = this.inFlight.get(key);
     if (running) return { answer: await running, hit: true };
-    const computation = compute().then(async (json) => {
+    const encoding = compute().then((json) => {
       this.encodings += 1;
-      const [answer, kept] = await Promise.all([encodeAnswer(json), keep()]);
-      if (kept) this.set(key, answer);
-      return answer;
+      return encodeAnswer(json, first);
     });
-    this.inFlight.set(key, computation);
-    try {
-      return { answer: await computation, hit: false };
-    } finally {
-      this.inFlight.delete(key);
-    }
+    const whole = encoding
+      .then(async ({ whole: encoded }) => {
+        const [answer, kept] = await Promise.all([encoded, keep()]);
+        if (kept) this.set(key, answer);
+        return answer;
+      })
+      // Out of flight before anyone waiting hears of it: the next caller finds the entry, or computes again.
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, whole);
+    // A failed computation reaches this caller through `encoding` below and every waiter through `whole`;
+    // when only the second coding or the version check fails, the answer sent stands and nothing is kept.
+    whole.catch(() => undefined);
+    return { answer: await (await encoding).sendable, hit: false };
   }
 
   private delete(key: string): void {

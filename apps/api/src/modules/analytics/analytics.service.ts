@@ -6,7 +6,7 @@ import { sendTable } from '../exports/send-table.js';
 import { shanghaiTime } from '../exports/shanghai-time.js';
 import { AnalyticsCache } from './analytics-cache.js';
 import { prefetchedVersion } from './data-version-prefetch.js';
-import { sendAnswer } from './encoded-answer.js';
+import { chooseCoding, sendAnswer } from './encoded-answer.js';
 import { answerText } from './raw-json.js';
 import { AnalyticsScopeService, type Scope } from './analytics-scope.js';
 import { type AnalyticsKind, tableOf, TITLES } from './analytics-tables.js';
@@ -60,7 +60,7 @@ export class AnalyticsService {
     if (q.format === 'json') {
       const key = `${kind}|${JSON.stringify(q)}|${JSON.stringify(scope)}`;
       const compute = async () => answerText(await this.compute(kind, q, scope, { page: q.page, pageSize: q.pageSize }));
-      const { answer, hit } = await this.cache.versioned(key, compute, prefetchedVersion(res.req));
+      const { answer, hit } = await this.cache.versioned(key, compute, prefetchedVersion(res.req), chooseCoding(res.req.headers['accept-encoding']));
       res.setHeader('X-Cache', hit ? 'hit' : 'miss');
       sendAnswer(res.req, res, answer);
       return undefined;

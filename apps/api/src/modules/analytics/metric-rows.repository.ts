@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MetricKey } from '@hunan-perf/metrics';
 import type { DataSource } from 'typeorm';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from './analytics-scope.js';
@@ -15,7 +16,23 @@ const COLUMNS = `
          k.budget_initial::float8 AS "budgetInitial", k.budget_adjusted::float8 AS "budgetAdjusted", k.budget_actual::float8 AS "budgetActual",
          k.rank_in_level::int AS "rankInLevel", k.rank_in_parent::int AS "rankInParent", k.warning_count AS "warningCount"`;
 
-const IN_SCOPE = `k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic) AND ($3::int[] IS NULL OR k.fiscal_year = ANY($3))`;
+/** The rollup's column of each metric (numeric as stored; the rows give its float8). */
+export const METRIC_COLUMN: Record<MetricKey, string> = {
+  scoreTotal: 'score_total', executionRate: 'execution_rate', adjustmentRatio: 'adjustment_ratio',
+  threePublicControlRate: 'three_public_control_rate', projectShare: 'project_share', indicatorCompletion: 'indicator_completion',
+};
+
+/** The rows' columns of report_rollup `k` (parent region `p`), ranks from `ranks` (an alias holding rank_in_level and rank_in_parent). */
+export const metricColumns = (ranks: string): string => COLUMNS.replaceAll('k.rank_in_', `${ranks}.rank_in_`);
+
+/** Ranks by score within (year, level) and (year, parent region) of the rollup rows `k` in a window. */
+export const SCORE_RANKS = `
+           CASE WHEN k.score_total IS NOT NULL THEN
+             rank() OVER (PARTITION BY k.fiscal_year, k.region_level ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_level,
+           CASE WHEN k.score_total IS NOT NULL THEN
+             rank() OVER (PARTITION BY k.fiscal_year, k.parent_code ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_parent`;
+
+export const IN_SCOPE = `k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic) AND ($3::int[] IS NULL OR k.fiscal_year = ANY($3))`;
 const FILTERS = `($4::varchar[] IS NULL OR k.region_code = ANY($4)) AND ($5::text IS NULL OR k.region_level = $5)
      AND ($6::uuid[] IS NULL OR k.unit_id = ANY($6))`;
 
@@ -28,11 +45,7 @@ const FILTERS = `($4::varchar[] IS NULL OR k.region_code = ANY($4)) AND ($5::tex
  */
 export const CURRENT_METRIC_ROWS = `
   WITH ranked AS (
-    SELECT k.*,
-           CASE WHEN k.score_total IS NOT NULL THEN
-             rank() OVER (PARTITION BY k.fiscal_year, k.region_level ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_level,
-           CASE WHEN k.score_total IS NOT NULL THEN
-             rank() OVER (PARTITION BY k.fiscal_year, k.parent_code ORDER BY k.score_total DESC NULLS LAST) END AS rank_in_parent
+    SELECT k.*,${SCORE_RANKS}
       FROM report_rollup k
      WHERE ${IN_SCOPE}
   )
@@ -75,14 +88,22 @@ export class MetricRowsRepository {
     return this.db.query(`${ranks ? CURRENT_METRIC_ROWS : CURRENT_METRIC_ROWS_UNRANKED} ORDER BY ${ORDERS[orderBy]}`, metricRowParams(scope, years));
   }
 
-  /** Years that have at least one current confirmed report in scope, newest first. */
+  /**
+   * Years that have at least one current confirmed report in scope, newest first: a skip scan, the
+   * newest year, then the newest before it, each one index probe (report_rollup_slice_idx, or
+   * report_rollup_years_idx without synthetic units), not a read of every row of every year.
+   */
   async years(scope: Scope): Promise<number[]> {
-    const rows: { y: number }[] = await this.db.query(
-      `SELECT DISTINCT k.fiscal_year AS y FROM report_rollup k
-        WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic)
+    const newest = (before: string) => `(SELECT max(k.fiscal_year) FROM report_rollup k
+        WHERE k.kind = $1 AND ($2::boolean OR NOT k.is_synthetic)${before}
           AND ($3::varchar[] IS NULL OR k.region_code = ANY($3)) AND ($4::text IS NULL OR k.region_level = $4)
-          AND ($5::uuid[] IS NULL OR k.unit_id = ANY($5))
-        ORDER BY y DESC`,
+          AND ($5::uuid[] IS NULL OR k.unit_id = ANY($5)))`;
+    const rows: { y: number }[] = await this.db.query(
+      `WITH RECURSIVE years AS (
+         SELECT ${newest('')} AS y
+         UNION ALL
+         SELECT ${newest(' AND k.fiscal_year < years.y')} FROM years WHERE years.y IS NOT NULL)
+       SELECT y FROM years WHERE y IS NOT NULL ORDER BY y DESC`,
       [scope.kind, scope.includeSynthetic, scope.regionCodes, scope.level, scope.unitIds],
     );
     return rows.map((r) => r.y);
