@@ -11,20 +11,31 @@ const TERMS = (rows: string) => `
   SELECT ${SLICE}, 'word' AS facet, w.term, r.sign, w.statements
     FROM (${rows}) r CROSS JOIN LATERAL unnest(r.problem_words, r.problem_word_statements) AS w(term, statements)`;
 
+/** The slice without the region: per (kind, year, level, synthetic), for a scope of the whole province or a level. */
+const LEVEL_SLICE = `kind, fiscal_year, region_level, is_synthetic`;
+
+const upsert = (table: string, slice: string, from: string) => `
+  INSERT INTO ${table} AS c (${slice}, facet, term, units, statements)
+  SELECT ${slice}, facet, term, sum(units)::int, sum(statements)::int FROM ${from}
+   GROUP BY ${slice}, facet, term
+  HAVING sum(units) <> 0 OR sum(statements) <> 0
+   ORDER BY ${slice}, facet, term
+  ON CONFLICT (${slice}, facet, term)
+  DO UPDATE SET units = c.units + excluded.units, statements = c.statements + excluded.statements`;
+
 /**
- * Adds the signed rows' terms to problem_count, in key order (concurrent writers lock rows in one
- * order). No CHECK (units >= 0) on the table: PostgreSQL checks the proposed row (a negative delta)
- * before ON CONFLICT turns it into an update.
+ * Adds the signed rows' terms to problem_count and problem_count_by_level, in key order
+ * (concurrent writers lock rows in one order); the arrays are unnested once. No CHECK (units >= 0)
+ * on the tables: PostgreSQL checks the proposed row (a negative delta) before ON CONFLICT turns it
+ * into an update.
  */
 const ADD = (rows: string) => `
-  INSERT INTO problem_count AS c (${SLICE}, facet, term, units, statements)
-  SELECT ${SLICE}, facet, term, sum(sign)::int, sum(sign * statements)::int
-    FROM (${TERMS(rows)}) d
-   GROUP BY ${SLICE}, facet, term
-  HAVING sum(sign) <> 0 OR sum(sign * statements) <> 0
-   ORDER BY ${SLICE}, facet, term
-  ON CONFLICT (${SLICE}, facet, term)
-  DO UPDATE SET units = c.units + excluded.units, statements = c.statements + excluded.statements`;
+  WITH d AS (
+    SELECT ${SLICE}, facet, term, sum(sign)::int AS units, sum(sign * statements)::int AS statements
+      FROM (${TERMS(rows)}) t
+     GROUP BY ${SLICE}, facet, term),
+  by_region AS (${upsert('problem_count', SLICE, 'd')})
+  ${upsert('problem_count_by_level', LEVEL_SLICE, 'd')}`;
 
 const THEME_UNITS = (rows: string) => `
   INSERT INTO problem_theme_unit (report_id, theme, ${SLICE}, unit_name, unit_id)
@@ -34,26 +45,29 @@ const THEME_UNITS = (rows: string) => `
 const OLD = `SELECT -1 AS sign, * FROM old_rows`;
 const NEW = `SELECT 1 AS sign, * FROM new_rows`;
 
-/** A slice's terms no row counts any more: gone, so the table holds only what some report says. */
+const sameSlice = (slice: string) => `(${slice.split(', ').map((x) => `c.${x}`).join(', ')}) = (${slice.split(', ').map((x) => `o.${x}`).join(', ')})`;
+
+/** A slice's terms no row counts any more: gone, so the tables hold only what some report says. */
 const DROP_ZEROS = `
-  DELETE FROM problem_count c USING (SELECT DISTINCT ${SLICE} FROM old_rows) o
-   WHERE (c.kind, c.fiscal_year, c.region_code, c.region_level, c.is_synthetic)
-       = (o.kind, o.fiscal_year, o.region_code, o.region_level, o.is_synthetic)
-     AND c.units = 0`;
+  WITH by_region AS (
+    DELETE FROM problem_count c USING (SELECT DISTINCT ${SLICE} FROM old_rows) o WHERE ${sameSlice(SLICE)} AND c.units = 0)
+  DELETE FROM problem_count_by_level c USING (SELECT DISTINCT ${LEVEL_SLICE} FROM old_rows) o WHERE ${sameSlice(LEVEL_SLICE)} AND c.units = 0`;
 
 /**
  * 问题分析 without reading every report of the scope (issue 13): per (kind, year, region, level,
  * synthetic) slice, how many reports (= units: one current report per unit and year) name each
  * theme and each word of 存在的问题, and in how many statements — the sums of the arrays migration
- * 1764900000000 keeps on report_rollup. A province year is ~8,000 rows (14 cities and 134 counties
- * × ~50 terms) instead of ~87,000 (report, word) pairs. problem_theme_unit lists each report's
- * themes with its unit's name, indexed in name order per (kind, year, theme): one page of a
- * theme's units, and its first units' examples, are the first rows of an index range.
+ * 1764900000000 keeps on report_rollup — for a scope of regions (a city's subtree: a few hundred
+ * rows); problem_count_by_level the same without the region, for the province or a level (~110
+ * rows a year, where problem_count holds ~8,300 for 148 regions and the report rows ~87,000
+ * (report, word) pairs). problem_theme_unit lists each report's themes with its unit's name,
+ * indexed in name order per (kind, year, theme): one page of a theme's units, and its first units'
+ * examples, are the first rows of an index range.
  *
- * Triggers on report_rollup keep both in the same transaction: a row deleted subtracts its arrays,
+ * Triggers on report_rollup keep the three in the same transaction: a row deleted subtracts its arrays,
  * a row inserted adds them (report_rollup_refresh deletes and inserts; an update does both).
- * v_problem_count and v_problem_theme_unit are the same rows computed from scratch; the tests
- * compare them.
+ * v_problem_count, v_problem_count_by_level and v_problem_theme_unit are the same rows computed
+ * from scratch; the tests compare them.
  */
 export class ProblemCounts1764960000000 implements MigrationInterface {
   name = 'ProblemCounts1764960000000';
@@ -71,6 +85,18 @@ export class ProblemCounts1764960000000 implements MigrationInterface {
         units        integer NOT NULL,
         statements   integer NOT NULL,
         PRIMARY KEY (kind, fiscal_year, region_code, region_level, is_synthetic, facet, term)
+      )`);
+    await q.query(`
+      CREATE TABLE problem_count_by_level (
+        kind         text NOT NULL,
+        fiscal_year  integer NOT NULL,
+        region_level text NOT NULL,
+        is_synthetic boolean NOT NULL,
+        facet        text NOT NULL CHECK (facet IN ('theme', 'word')),
+        term         text NOT NULL,
+        units        integer NOT NULL,
+        statements   integer NOT NULL,
+        PRIMARY KEY (kind, fiscal_year, region_level, is_synthetic, facet, term)
       )`);
     await q.query(`
       CREATE TABLE problem_theme_unit (
@@ -94,6 +120,10 @@ export class ProblemCounts1764960000000 implements MigrationInterface {
       SELECT ${SLICE}, facet, term, sum(sign)::int AS units, sum(sign * statements)::int AS statements
         FROM (${TERMS('SELECT 1 AS sign, * FROM report_rollup')}) d
        GROUP BY ${SLICE}, facet, term`);
+    await q.query(`
+      CREATE VIEW v_problem_count_by_level AS
+      SELECT ${LEVEL_SLICE}, facet, term, sum(units)::int AS units, sum(statements)::int AS statements
+        FROM v_problem_count GROUP BY ${LEVEL_SLICE}, facet, term`);
     await q.query(`
       CREATE VIEW v_problem_theme_unit AS
       SELECT r.report_id, t.theme, ${SLICE.split(', ').map((c) => `r.${c}`).join(', ')}, r.unit_name, r.unit_id
@@ -125,7 +155,8 @@ export class ProblemCounts1764960000000 implements MigrationInterface {
                    FOR EACH STATEMENT EXECUTE FUNCTION problem_count_on_rollup()`);
 
     // Backfill.
-    await q.query(`INSERT INTO problem_count SELECT * FROM v_problem_count WHERE units > 0`);
+    await q.query(`INSERT INTO problem_count SELECT * FROM v_problem_count`);
+    await q.query(`INSERT INTO problem_count_by_level SELECT * FROM v_problem_count_by_level`);
     await q.query(`INSERT INTO problem_theme_unit SELECT * FROM v_problem_theme_unit`);
   }
 
@@ -133,8 +164,10 @@ export class ProblemCounts1764960000000 implements MigrationInterface {
     for (const op of ['ins', 'upd', 'del']) await q.query(`DROP TRIGGER problem_count_rollup_${op} ON report_rollup`);
     await q.query(`DROP FUNCTION problem_count_on_rollup()`);
     await q.query(`DROP VIEW v_problem_theme_unit`);
+    await q.query(`DROP VIEW v_problem_count_by_level`);
     await q.query(`DROP VIEW v_problem_count`);
     await q.query(`DROP TABLE problem_theme_unit`);
+    await q.query(`DROP TABLE problem_count_by_level`);
     await q.query(`DROP TABLE problem_count`);
   }
 }

@@ -68,26 +68,30 @@ describe('analytics rollups follow every write', () => {
   };
 
   /**
-   * The problem counts and theme units the report_rollup triggers keep equal their from-scratch
-   * views (no slice keeps a term no report names), and the 问题分析 answer read from them equals
-   * the one computed from every report's row, for the province, a level, a region, the
-   * non-synthetic scope, a later page and an export.
+   * The problem counts (per region, per level) and theme units the report_rollup triggers keep
+   * equal their from-scratch views (no slice keeps a term no report names), and the 问题分析 answer
+   * read from them equals the one computed from every report's row, for the province, a level, a
+   * region, two regions at one level, the non-synthetic scope, a later page and an export.
    */
   const assertProblemCountsInStep = async (): Promise<void> => {
     const [diff] = await db.query(`
       SELECT (SELECT count(*) FROM (SELECT * FROM v_problem_count EXCEPT ALL SELECT * FROM problem_count) d)::int AS "countsMissing",
              (SELECT count(*) FROM (SELECT * FROM problem_count EXCEPT ALL SELECT * FROM v_problem_count) d)::int AS "countsExtra",
+             (SELECT count(*) FROM (SELECT * FROM v_problem_count_by_level EXCEPT ALL SELECT * FROM problem_count_by_level) d)::int AS "levelMissing",
+             (SELECT count(*) FROM (SELECT * FROM problem_count_by_level EXCEPT ALL SELECT * FROM v_problem_count_by_level) d)::int AS "levelExtra",
              (SELECT count(*) FROM (SELECT * FROM v_problem_theme_unit EXCEPT ALL SELECT * FROM problem_theme_unit) d)::int AS "unitsMissing",
              (SELECT count(*) FROM (SELECT * FROM problem_theme_unit EXCEPT ALL SELECT * FROM v_problem_theme_unit) d)::int AS "unitsExtra"`);
-    expect(diff).toEqual({ countsMissing: 0, countsExtra: 0, unitsMissing: 0, unitsExtra: 0 });
-    const [region]: { code: string }[] = await db.query(`SELECT region_code AS code FROM report_rollup ORDER BY region_code LIMIT 1`);
+    expect(diff).toEqual({ countsMissing: 0, countsExtra: 0, levelMissing: 0, levelExtra: 0, unitsMissing: 0, unitsExtra: 0 });
+    const regions: { code: string }[] = await db.query(`SELECT DISTINCT region_code AS code FROM report_rollup ORDER BY code LIMIT 2`);
+    const codes = regions.map((r) => r.code);
     const years: { y: number }[] = await db.query(`SELECT DISTINCT fiscal_year AS y FROM report_rollup ORDER BY y`);
     const sorted = (a: { themes: { theme: string }[]; keywords: { word: string }[] }) => ({
       themes: [...a.themes].sort((x, y) => x.theme.localeCompare(y.theme)),
       keywords: [...a.keywords].sort((x, y) => x.word.localeCompare(y.word)),
     });
     const cases: [boolean, string[] | null, string | null, number | null, number][] = [
-      [true, null, null, 50, 0], [false, null, null, 50, 0], [true, null, 'county', 3, 2], [true, region ? [region.code] : null, null, 50, 0], [true, null, null, null, 0],
+      [true, null, null, 50, 0], [false, null, null, 50, 0], [true, null, 'county', 3, 2], [true, codes.slice(0, 1), null, 50, 0],
+      [true, codes, 'county', 2, 1], [true, null, null, null, 0],
     ];
     for (const { y } of years) {
       for (const [synthetic, regions, level, limit, offset] of cases) {

@@ -61,19 +61,23 @@ const THEME_UNITS = `
    AND ($4::varchar[] IS NULL OR p.region_code = ANY($4)) AND ($5::text IS NULL OR p.region_level = $5)
  ORDER BY p.unit_name, p.unit_id, p.report_id`;
 
+const SLICE_IN_SCOPE = `c.kind = $1 AND c.fiscal_year = $3 AND ($2::boolean OR NOT c.is_synthetic) AND ($5::text IS NULL OR c.region_level = $5)`;
+
 /**
- * From the counts kept per (kind, year, region, level, synthetic) slice (migration 1764960000000):
- * the scope's themes and words are the sums of its slices' rows (~8,000 for a province year, not
- * the ~87,000 (report, word) pairs); a theme's page of units, and the units its examples come
+ * From the counts kept per slice (migration 1764960000000): the scope's themes and words are the
+ * sums of its slices' rows — per (kind, year, level, synthetic) for the province or a level (~110
+ * rows a year), per region too for a scope of regions — not of ~87,000 (report, word) pairs; a theme's page of units, and the units its examples come
  * from, are the first rows of its range of problem_theme_unit's name-order index. $1 kind,
  * $2 synthetic too, $3 one year, $4 regions, $5 level, $6 LIMIT, $7 OFFSET; no unit filter.
  */
 export const PROBLEMS_FROM_COUNTS = `
   WITH counts AS (
     SELECT c.facet, c.term, sum(c.units)::int AS "unitCount", sum(c.statements)::int AS "statementCount"
-      FROM problem_count c
-     WHERE c.kind = $1 AND c.fiscal_year = $3 AND ($2::boolean OR NOT c.is_synthetic)
-       AND ($4::varchar[] IS NULL OR c.region_code = ANY($4)) AND ($5::text IS NULL OR c.region_level = $5)
+      FROM (SELECT c.facet, c.term, c.units, c.statements FROM problem_count_by_level c
+             WHERE $4::varchar[] IS NULL AND ${SLICE_IN_SCOPE}
+            UNION ALL
+            SELECT c.facet, c.term, c.units, c.statements FROM problem_count c
+             WHERE c.region_code = ANY($4) AND ${SLICE_IN_SCOPE}) c
      GROUP BY c.facet, c.term HAVING sum(c.units) > 0),
   words AS (SELECT term AS word, "unitCount", "statementCount" FROM counts WHERE facet = 'word')
   SELECT (SELECT COALESCE(json_agg(json_build_object(
