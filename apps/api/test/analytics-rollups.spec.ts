@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { IngestionService } from '../src/modules/documents/ingestion.service.js';
 import type { Scope } from '../src/modules/analytics/analytics-scope.js';
 import { MetricRowsRepository } from '../src/modules/analytics/metric-rows.repository.js';
+import { PROBLEMS_FROM_COUNTS, PROBLEMS_PER_REPORT } from '../src/modules/analytics/problems.sql.js';
 import { backfillProblemClassification } from '../src/modules/analytics/problem-classification.js';
 import { recomputeStoredMetrics } from '../src/modules/reports/metric-recompute.js';
 import { generateProvinceDataset } from '../src/modules/synthetic/province-dataset.js';
@@ -62,7 +63,43 @@ describe('analytics rollups follow every write', () => {
       const old: Row[] = await db.query(OLD_ROWS, ['department_overall', synthetic]);
       expect(byId(fromRollup as unknown as Row[])).toEqual(byId(old));
     }
+    await assertProblemCountsInStep();
     return (await db.query(`SELECT count(*)::int AS n FROM report_rollup`))[0].n as number;
+  };
+
+  /**
+   * The problem counts (per region, per level) and theme units the report_rollup triggers keep
+   * equal their from-scratch views (no slice keeps a term no report names), and the 问题分析 answer
+   * read from them equals the one computed from every report's row, for the province, a level, a
+   * region, two regions at one level, the non-synthetic scope, a later page and an export.
+   */
+  const assertProblemCountsInStep = async (): Promise<void> => {
+    const [diff] = await db.query(`
+      SELECT (SELECT count(*) FROM (SELECT * FROM v_problem_count EXCEPT ALL SELECT * FROM problem_count) d)::int AS "countsMissing",
+             (SELECT count(*) FROM (SELECT * FROM problem_count EXCEPT ALL SELECT * FROM v_problem_count) d)::int AS "countsExtra",
+             (SELECT count(*) FROM (SELECT * FROM v_problem_count_by_level EXCEPT ALL SELECT * FROM problem_count_by_level) d)::int AS "levelMissing",
+             (SELECT count(*) FROM (SELECT * FROM problem_count_by_level EXCEPT ALL SELECT * FROM v_problem_count_by_level) d)::int AS "levelExtra",
+             (SELECT count(*) FROM (SELECT * FROM v_problem_theme_unit EXCEPT ALL SELECT * FROM problem_theme_unit) d)::int AS "unitsMissing",
+             (SELECT count(*) FROM (SELECT * FROM problem_theme_unit EXCEPT ALL SELECT * FROM v_problem_theme_unit) d)::int AS "unitsExtra"`);
+    expect(diff).toEqual({ countsMissing: 0, countsExtra: 0, levelMissing: 0, levelExtra: 0, unitsMissing: 0, unitsExtra: 0 });
+    const regions: { code: string }[] = await db.query(`SELECT DISTINCT region_code AS code FROM report_rollup ORDER BY code LIMIT 2`);
+    const codes = regions.map((r) => r.code);
+    const years: { y: number }[] = await db.query(`SELECT DISTINCT fiscal_year AS y FROM report_rollup ORDER BY y`);
+    const sorted = (a: { themes: { theme: string }[]; keywords: { word: string }[] }) => ({
+      themes: [...a.themes].sort((x, y) => x.theme.localeCompare(y.theme)),
+      keywords: [...a.keywords].sort((x, y) => x.word.localeCompare(y.word)),
+    });
+    const cases: [boolean, string[] | null, string | null, number | null, number][] = [
+      [true, null, null, 50, 0], [false, null, null, 50, 0], [true, null, 'county', 3, 2], [true, codes.slice(0, 1), null, 50, 0],
+      [true, codes, 'county', 2, 1], [true, null, null, null, 0],
+    ];
+    for (const { y } of years) {
+      for (const [synthetic, regions, level, limit, offset] of cases) {
+        const [perReport] = await db.query(PROBLEMS_PER_REPORT, ['department_overall', synthetic, [y], regions, level, null, limit, offset]);
+        const [fromCounts] = await db.query(PROBLEMS_FROM_COUNTS, ['department_overall', synthetic, y, regions, level, limit, offset]);
+        expect(sorted(fromCounts)).toEqual(sorted(perReport));
+      }
+    }
   };
 
   const rollupOf = async (id: string) => (await db.query(`SELECT * FROM report_rollup WHERE report_id = $1`, [id]))[0] as Record<string, unknown> | undefined;
@@ -192,6 +229,15 @@ describe('analytics rollups follow every write', () => {
     await db.query(`UPDATE report SET score_total = 100 WHERE id = (SELECT report_id FROM report_rollup WHERE is_synthetic ORDER BY score_total LIMIT 1)`);
     await assertInStep();
     await db.query(`UPDATE report SET status = 'superseded' WHERE id = (SELECT report_id FROM report_rollup WHERE is_synthetic ORDER BY report_id LIMIT 1)`);
+    expect(await assertInStep()).toBe(before - 1);
+  });
+
+  it('a confirmed report deleted leaves the rollup and its problem counts', async () => {
+    const before = await assertInStep();
+    const [gone] = await db.query(`SELECT report_id FROM report_rollup WHERE cardinality(problem_themes) > 0 ORDER BY report_id LIMIT 1`);
+    await db.query(`DELETE FROM report WHERE id = $1`, [gone.report_id]);
+    expect(await rollupOf(gone.report_id)).toBeUndefined();
+    expect(await db.query(`SELECT 1 FROM problem_theme_unit WHERE report_id = $1`, [gone.report_id])).toEqual([]);
     expect(await assertInStep()).toBe(before - 1);
   });
 });
