@@ -82,6 +82,8 @@ describe('read replica: the dashboard on a hot standby of the primary', () => {
       `SELECT pg_is_in_recovery() AS standby, current_setting('default_transaction_read_only') AS "readOnly", current_database() AS database`,
     );
     expect({ standby, readOnly, database }).toEqual({ standby: true, readOnly: 'on', database: 'hunan_perf' });
+    // Both connections run their statements without JIT compilation (data-source-options.ts).
+    for (const db of [server!.readDataSource, server!.dataSource]) expect((await db.query(`SELECT current_setting('jit') AS jit`))[0].jit).toBe('off');
     const [{ primaryStandby }] = await server!.dataSource.query(`SELECT pg_is_in_recovery() AS "primaryStandby"`);
     expect(primaryStandby).toBe(false);
     const health = await request(server!.app.getHttpServer()).get('/api/health').expect(200);
