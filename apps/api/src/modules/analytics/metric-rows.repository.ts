@@ -41,18 +41,21 @@ const FILTERS = `($4::varchar[] IS NULL OR k.region_code = ANY($4)) AND ($5::tex
  * (year, parent region), ranked over the whole province before the filters ($4 regions, $5 level,
  * $6 units) apply. The rows come from report_rollup, which triggers keep in step with every write
  * (migration 1764800000000-analytics-rollups): no request joins every report to its unit, region
- * and metrics; the ranks are a window over the years asked for.
+ * and metrics; the ranks are a window over the years asked for, on narrow rows (the report and
+ * what the windows read), joined to the rows in scope: two sorts of a whole year's wide rows made
+ * compare at 4× the province 96 ms of SQL for 8 units, 62 ms this way.
  */
 export const CURRENT_METRIC_ROWS = `
-  WITH ranked AS (
-    SELECT k.*,${SCORE_RANKS}
+  WITH ranks AS (
+    SELECT k.report_id,${SCORE_RANKS}
       FROM report_rollup k
      WHERE ${IN_SCOPE}
   )
-  ${COLUMNS}
-    FROM ranked k
+  ${metricColumns('r')}
+    FROM report_rollup k
+    JOIN ranks r ON r.report_id = k.report_id
     LEFT JOIN region p ON p.code = k.parent_code
-   WHERE ${FILTERS}`;
+   WHERE ${IN_SCOPE} AND ${FILTERS}`;
 
 /** The same rows without ranks: the filters reach the scan, so a few units cost a few rows. */
 export const CURRENT_METRIC_ROWS_UNRANKED = `
