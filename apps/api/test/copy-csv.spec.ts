@@ -111,6 +111,21 @@ describe('CSV exports made by PostgreSQL (COPY) are byte for byte what the JS wr
     }
   });
 
+  it('dashboard sessions run without parallel workers; an export gives its connection back that way too', async () => {
+    expect((await t.dataSource.query(`SELECT current_setting('max_parallel_workers_per_gather') AS w`))[0].w).toBe('0');
+    await download('/api/exports/indicators.csv');
+    await download('/api/exports/reports.xlsx');
+    // Every idle connection, the exports' among them (the pool hands out the last released first), is back at 0.
+    const idle = await Promise.all(Array.from({ length: pool.idleCount }, () => pool.connect()));
+    try {
+      const settings = await Promise.all(idle.map(async (c) => (await c.query(`SELECT current_setting('max_parallel_workers_per_gather') AS w`)).rows[0].w));
+      expect(settings.length).toBeGreaterThan(0);
+      expect(new Set(settings)).toEqual(new Set(['0']));
+    } finally {
+      for (const c of idle) c.release();
+    }
+  });
+
   it('a download cut off mid-COPY rejects and its connection is closed, not pooled; the pool answers on', async () => {
     const client = await pool.connect();
     const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;

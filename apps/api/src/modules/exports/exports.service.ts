@@ -6,6 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { PARALLEL_EXPORT } from '../../database/data-source-options.js';
 import { InjectReadDatabase } from '../../database/read-database.js';
 import type { Scope } from '../analytics/analytics-scope.js';
 import { copyCsv } from './copy-csv.js';
@@ -36,6 +37,8 @@ export class ExportsService {
     // The read DataSource's own pool (the replica's when there is one), so a broken client can be dropped.
     const client = await ((this.db.driver as PostgresDriver).master as Pool).connect();
     let broken: Error | undefined;
+    // One long statement: it may use parallel workers, which the dashboard's sessions do without.
+    await client.query(`SET ${PARALLEL_EXPORT}`);
     try {
       startDownload(res, spec.title, format);
       if (format === 'csv') {
@@ -72,7 +75,9 @@ export class ExportsService {
       }
       if (!res.writableEnded) res.end();
     } finally {
-      // A COPY cut short leaves the connection mid-protocol: it is closed, not pooled.
+      // A COPY cut short leaves the connection mid-protocol: it is closed, not pooled. A pooled one
+      // goes back with the session's own setting (no workers).
+      if (!broken) await client.query('RESET max_parallel_workers_per_gather').catch((error: Error) => { broken = error; });
       client.release(broken);
     }
   }
