@@ -45,13 +45,16 @@ async function compress(file: string, type: string): Promise<Compressed> {
  */
 export function precompressedAssets(webDistDir: string) {
   const assets = path.join(webDistDir, 'assets');
+  // Only the files the build wrote are kept (read once): a request for any other name holds nothing.
+  let names: Promise<Set<string>> | null = null;
+  const known = (): Promise<Set<string>> => (names ??= readdir(assets).then((list) => new Set(list), () => new Set<string>()));
   const kept = new Map<string, Promise<Compressed | null>>();
-  const entry = (name: string): Promise<Compressed | null> => {
+  const entry = async (name: string): Promise<Compressed | null> => {
+    const type = TYPES[path.extname(name)];
+    if (!type || !(await known()).has(name)) return null;
     let found = kept.get(name);
     if (!found) {
-      const type = TYPES[path.extname(name)];
-      const file = path.join(assets, name);
-      found = type && path.dirname(file) === assets ? compress(file, type).catch(() => null) : Promise.resolve(null);
+      found = compress(path.join(assets, name), type).catch(() => null);
       kept.set(name, found);
     }
     return found;
@@ -59,7 +62,7 @@ export function precompressedAssets(webDistDir: string) {
 
   let warming: Promise<void> | null = null;
   const warm = async (): Promise<void> => {
-    for (const name of await readdir(assets).catch(() => [] as string[])) await entry(name);
+    for (const name of await known()) await entry(name);
   };
 
   return (req: Request, res: Response, next: NextFunction): void => {
