@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
-import { chooseCoding } from '../modules/analytics/encoded-answer.js';
+import { chooseCoding, holdsTag, strongEtag } from '../modules/analytics/encoded-answer.js';
 import { IMMUTABLE } from './static-cache.js';
 
 const gzipAsync = promisify(gzip);
@@ -32,7 +31,7 @@ async function compress(file: string, type: string): Promise<Compressed> {
     brotliAsync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
     gzipAsync(bytes, { level: 9 }),
   ]);
-  return { type, br, gzip: gz, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"` };
+  return { type, br, gzip: gz, etag: strongEtag(bytes) };
 }
 
 /**
@@ -82,7 +81,7 @@ export function precompressedAssets(webDistDir: string) {
         res.setHeader('Cache-Control', IMMUTABLE);
         res.setHeader('Vary', 'Accept-Encoding');
         res.setHeader('ETag', file.etag);
-        if (req.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
+        if (holdsTag(req, file.etag)) {
           res.status(304).end();
           return;
         }

@@ -36,7 +36,7 @@ export type SendableAnswer = Pick<EncodedAnswer, 'json' | 'etag'> & Partial<Pick
  */
 export function encodeAnswer(text: string, first: Coding = 'br'): { sendable: Promise<SendableAnswer>; whole: Promise<EncodedAnswer> } {
   const json = Buffer.from(text, 'utf8');
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  const etag = strongEtag(json);
   if (json.length < COMPRESS_FROM) {
     const whole = Promise.resolve({ json, gzip: json, br: json, etag });
     return { sendable: whole, whole };
@@ -62,6 +62,14 @@ export function encodeAnswer(text: string, first: Coding = 'br'): { sendable: Pr
 /** Bytes an answer holds in memory. */
 export const answerBytes = (a: EncodedAnswer): number => a.json.length + (a.gzip === a.json ? 0 : a.gzip.length) + (a.br === a.json ? 0 : a.br.length);
 
+/** A strong ETag for bytes: their sha256, base64url, in quotes. */
+export const strongEtag = (bytes: Buffer): string => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+
+/** True when the request's If-None-Match holds `etag` (weak or strong, one of a list). */
+export function holdsTag(req: Request, etag: string): boolean {
+  return req.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
+}
+
 export type Coding = 'br' | 'gzip' | 'identity';
 
 /** The coding to send for an Accept-Encoding header: br, then gzip, then none (q=0 refuses one). */
@@ -86,8 +94,7 @@ export function sendAnswer(req: Request, res: Response, answer: SendableAnswer):
   res.setHeader('ETag', answer.etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   res.setHeader('Vary', 'Accept-Encoding');
-  const held = req.headers['if-none-match'];
-  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag)) {
+  if (holdsTag(req, answer.etag)) {
     res.status(304).end();
     return;
   }
